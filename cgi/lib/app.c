@@ -1,0 +1,444 @@
+/*
+ * app.c — the FastCGI accept loop and the request pipeline every ocop program
+ * runs (app.h). A bad request ends that request with a clear error; only set-up
+ * failures end the process.
+ */
+#include "app.h"
+#include "mustache.h"
+
+#include <errno.h>
+#include <fcgiapp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct runtime rt;
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_term(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+    FCGX_ShutdownPending();
+}
+
+static int install_signals(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_term; /* no SA_RESTART: accept() returns EINTR */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
+        return -1;
+    signal(SIGPIPE, SIG_IGN);
+    return 0;
+}
+
+const char *req_param(const struct request *rq, size_t i)
+{
+    return i < rq->nparams ? rq->params[i] : NULL;
+}
+
+int reply_cookie(struct reply *rp, const struct request *rq, const char *name, const char *value,
+                 int64_t max_age)
+{
+    char line[512];
+
+    snprintf(line, sizeof(line), "%s=%s; Path=/app/; HttpOnly; SameSite=Strict%s; Max-Age=%lld",
+             name, value, rq->https ? "; Secure" : "", (long long)max_age);
+    return reply_header(rp, "Set-Cookie", line);
+}
+
+int require_role(const struct request *rq, struct reply *rp, unsigned roles)
+{
+    if (rq->session && (roles & (1u << rq->session->role)))
+        return 0;
+    return reply_error(rp, 403, "forbidden", "Bạn không có quyền thực hiện thao tác này.");
+}
+
+/* ---- reading the request ---- */
+
+static const char *param(char **envp, const char *name)
+{
+    return FCGX_GetParam(name, envp);
+}
+
+static int parse_method(const char *m, enum http_method *out)
+{
+    int i;
+
+    for (i = 0; i < HTTP_METHOD__MAX; i++) {
+        if (m && strcmp(m, http_method_names[i]) == 0) {
+            *out = (enum http_method)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Copies the parameters a request needs into its pool (FastCGI's strings die at the
+ * next accept). 0, or -1 with the reply set. */
+static int read_params(struct request *rq, char **envp, struct reply *rp)
+{
+    const char *m = param(envp, "REQUEST_METHOD"), *uri = param(envp, "DOCUMENT_URI");
+    const char *qs = param(envp, "QUERY_STRING"), *cookie = param(envp, "HTTP_COOKIE");
+    const char *https = param(envp, "HTTPS");
+
+#define COPY(field, name)                                                                         \
+    do {                                                                                          \
+        const char *v_ = param(envp, name);                                                       \
+        rq->field = v_ ? pool_strndup(rq->pool, v_, strnlen(v_, 4096)) : NULL;                    \
+    } while (0)
+    COPY(content_type, "CONTENT_TYPE");
+    COPY(accept, "HTTP_ACCEPT");
+    COPY(remote_addr, "REMOTE_ADDR");
+    COPY(user_agent, "HTTP_USER_AGENT");
+    COPY(csrf_header, "HTTP_X_CSRF_TOKEN");
+#undef COPY
+    rq->wants_json = http_wants_json(rq->accept);
+    rq->https = https && strcmp(https, "on") == 0;
+    if (rq->remote_addr == NULL)
+        rq->remote_addr = "";
+    if (parse_method(m, &rq->method) != 0) {
+        reply_header(rp, "Allow", "GET, HEAD, POST");
+        return reply_error(rp, 405, "method", "Phương thức HTTP không được hỗ trợ.");
+    }
+    if (uri == NULL || uri[0] != '/' || strlen(uri) > 1024)
+        return reply_error(rp, 400, "bad_path", "Đường dẫn không hợp lệ.");
+    rq->path = pool_strdup(rq->pool, uri);
+    if (qs && strlen(qs) > HTTP_MAX_QUERY_LEN)
+        return reply_error(rp, 400, "query_too_long", "Chuỗi truy vấn quá dài.");
+    rq->query_string = pool_strdup(rq->pool, qs ? qs : "");
+    if (http_parse_urlencoded(rq->pool, rq->query_string, strlen(rq->query_string), &rq->query))
+        return reply_error(rp, 400, "bad_query", "Chuỗi truy vấn không hợp lệ.");
+    if (cookie && strlen(cookie) > HTTP_MAX_COOKIE_LEN)
+        return reply_error(rp, 400, "cookie_too_long", "Cookie quá dài.");
+    if (cookie && http_parse_cookies(rq->pool, cookie, &rq->cookies) != 0)
+        return reply_error(rp, 400, "bad_cookie", "Cookie không hợp lệ.");
+    return 0;
+}
+
+/* Validates CONTENT_LENGTH: 0 and *len set, or -1 with the reply set. */
+static int content_length(struct request *rq, char **envp, int64_t cap, struct reply *rp)
+{
+    const char *cl = param(envp, "CONTENT_LENGTH");
+
+    rq->content_len = 0;
+    if (cl == NULL || *cl == '\0') {
+        if (rq->method == HTTP_POST)
+            return reply_error(rp, 411, "length_required", "Thiếu độ dài nội dung yêu cầu.");
+        return 0;
+    }
+    if (parse_int64(cl, strlen(cl), 0, INT64_MAX, &rq->content_len) != 0)
+        return reply_error(rp, 400, "bad_length", "Độ dài nội dung không hợp lệ.");
+    if (rq->method != HTTP_POST && rq->content_len > 0)
+        return reply_error(rp, 400, "unexpected_body", "Yêu cầu này không được có nội dung.");
+    if (rq->content_len > cap)
+        return reply_error(rp, 413, "too_large", "Nội dung gửi lên vượt quá giới hạn cho phép.");
+    return 0;
+}
+
+/* Reads exactly content_len bytes, and checks nothing follows. */
+static int read_body(struct request *rq, FCGX_Stream *in, struct reply *rp)
+{
+    char *body = pool_alloc(rq->pool, (size_t)rq->content_len + 1);
+    int n = 0;
+
+    if (body == NULL)
+        return reply_error(rp, 413, "too_large", "Nội dung gửi lên vượt quá giới hạn cho phép.");
+    if (rq->content_len > 0)
+        n = FCGX_GetStr(body, (int)rq->content_len, in);
+    if (n != (int)rq->content_len)
+        return reply_error(rp, 400, "short_body", "Nội dung yêu cầu ngắn hơn độ dài đã khai báo.");
+    if (FCGX_GetChar(in) != EOF)
+        return reply_error(rp, 400, "long_body", "Nội dung yêu cầu dài hơn độ dài đã khai báo.");
+    body[n] = '\0';
+    rq->body = body;
+    rq->body_len = (size_t)n;
+    return 0;
+}
+
+static int is_type(const char *ct, const char *want)
+{
+    size_t n = strlen(want);
+
+    return ct && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* A JSON body must be one flat object of strings, integers and booleans. */
+static int json_to_form(struct request *rq, struct reply *rp)
+{
+    json_error_t je;
+    json_t *o = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &je), *v;
+    const char *k;
+    int rc = 0;
+
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return reply_error(rp, 400, "bad_json", "Nội dung JSON không hợp lệ.");
+    }
+    json_object_foreach(o, k, v)
+    {
+        char num[32];
+        const char *s = NULL;
+        if (json_is_string(v) && strlen(json_string_value(v)) == json_string_length(v))
+            s = json_string_value(v);
+        else if (json_is_integer(v))
+            snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v)), s = num;
+        else if (json_is_boolean(v))
+            s = json_is_true(v) ? "1" : "0";
+        if (s == NULL || rq->form.n >= HTTP_MAX_FIELDS) {
+            rc = reply_error(rp, 400, "bad_json", "Nội dung JSON không hợp lệ.");
+            break;
+        }
+        char *key = pool_strdup(rq->pool, k), *val = pool_strdup(rq->pool, s);
+        if (key == NULL || val == NULL || kv_add(rq->pool, &rq->form, key, val, strlen(val))) {
+            rc = reply_error(rp, 413, "too_large", "Nội dung gửi lên vượt quá giới hạn cho phép.");
+            break;
+        }
+    }
+    json_decref(o);
+    return rc;
+}
+
+static int parse_body(struct request *rq, struct reply *rp)
+{
+    if (rq->body_len == 0)
+        return 0;
+    if (is_type(rq->content_type, "application/x-www-form-urlencoded")) {
+        if (http_parse_urlencoded(rq->pool, rq->body, rq->body_len, &rq->form) != 0)
+            return reply_error(rp, 400, "bad_form", "Dữ liệu biểu mẫu không hợp lệ.");
+        return 0;
+    }
+    if (is_type(rq->content_type, "application/json"))
+        return json_to_form(rq, rp);
+    return reply_error(rp, 415, "unsupported_type", "Kiểu nội dung không được hỗ trợ.");
+}
+
+static int load_session(struct request *rq, struct reply *rp)
+{
+    const struct kv *c = kv_get(&rq->cookies, SESSION_COOKIE);
+    struct session *s;
+    int rc;
+
+    if (c == NULL)
+        return 0;
+    s = pool_alloc(rq->pool, sizeof(*s));
+    if (s == NULL)
+        return reply_error(rp, 500, "internal", "Lỗi hệ thống.");
+    rc = session_lookup(rt.db, &rt.cfg, c->val, s);
+    if (rc < 0)
+        return reply_error(rp, 503, "database", "Cơ sở dữ liệu tạm thời không sẵn sàng.");
+    if (rc == 1)
+        rq->session = s;
+    return 0;
+}
+
+static int check_csrf(struct request *rq, struct reply *rp)
+{
+    const struct kv *f = kv_get(&rq->form, "csrf");
+    const char *given = rq->csrf_header ? rq->csrf_header : (f ? f->val : NULL);
+
+    if (kv_count(&rq->form, "csrf") > 1 || csrf_check(rq->session, given) != 0)
+        return reply_error(rp, 403, "csrf",
+                           "Mã bảo vệ biểu mẫu (CSRF) bị thiếu hoặc không đúng. Vui lòng tải lại "
+                           "trang và thử lại.");
+    return 0;
+}
+
+static int require_login(struct request *rq, struct reply *rp)
+{
+    char next[1200];
+
+    if (rq->method == HTTP_GET && !rq->wants_json) {
+        snprintf(next, sizeof(next), "/app/login?next=%s", rq->path);
+        reply_redirect(rp, strlen(next) < sizeof(rp->location) ? next : "/app/login");
+        return -1;
+    }
+    return reply_error(rp, 401, "login_required", "Vui lòng đăng nhập.");
+}
+
+/* Runs the pipeline up to and including the handler. The reply is always set. */
+static void dispatch(const struct app *app, struct request *rq, FCGX_Stream *in, char **envp,
+                     struct reply *rp)
+{
+    const struct route *r;
+    char allow[128];
+    int status = 404;
+
+    if (read_params(rq, envp, rp) != 0)
+        return;
+    r = http_route(app->routes, app->nroutes, rq->method, rq->path, rq, &status, allow,
+                   sizeof(allow));
+    if (r == NULL) {
+        if (status == 405) {
+            reply_header(rp, "Allow", allow);
+            reply_error(rp, 405, "method", "Phương thức không được phép cho địa chỉ này.");
+        } else {
+            reply_error(rp, 404, "not_found", "Không tìm thấy trang yêu cầu.");
+        }
+        return;
+    }
+    if (r->flags & ROUTE_STREAM) {
+        if (content_length(rq, envp, INT64_MAX, rp) != 0)
+            return;
+        rq->stream = in;
+    } else if (content_length(rq, envp, HTTP_MAX_FORM_BODY, rp) != 0 ||
+               read_body(rq, in, rp) != 0 || parse_body(rq, rp) != 0) {
+        return;
+    }
+    if (load_session(rq, rp) != 0)
+        return;
+    if (!(r->flags & ROUTE_PUBLIC) && rq->session == NULL) {
+        require_login(rq, rp);
+        return;
+    }
+    if (rq->method == HTTP_POST && !(r->flags & ROUTE_NO_CSRF) && check_csrf(rq, rp) != 0)
+        return;
+    r->handler(rq, rp);
+}
+
+/* ---- writing the reply ---- */
+
+static json_t *session_json(const struct request *rq)
+{
+    const struct session *s = rq->session;
+
+    if (s == NULL)
+        return json_null();
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "username", s->username, "full_name",
+                     s->full_name, "role", role_names[s->role], "role_label",
+                     role_labels[s->role], "area", s->area, "area_name", s->area_name, "csrf",
+                     s->csrf, "logged_in", 1);
+}
+
+static void write_head(FCGX_Stream *out, const struct reply *rp, const char *ctype, size_t len)
+{
+    FCGX_FPrintF(out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                      "Cache-Control: no-store\r\n",
+                 rp->status, http_status_text(rp->status), ctype, len);
+    if (rp->location[0])
+        FCGX_FPrintF(out, "Location: %s\r\n", rp->location);
+    if (rp->headers.len)
+        FCGX_PutStr(rp->headers.data, (int)rp->headers.len, out);
+    FCGX_PutS("\r\n", out);
+}
+
+static void render_html(const struct reply *rp, struct buf *body)
+{
+    struct mst_error err;
+
+    if (mst_set_render(rt.templates, rp->template, rp->data, body, &err) != 0) {
+        log_err("template %s:%d: %s", rp->template, err.line, err.msg);
+        buf_reset(body);
+        buf_puts(body, "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
+                       "<title>Lỗi hệ thống</title><p>Lỗi hệ thống khi hiển thị trang.</p></html>");
+    }
+}
+
+static void send_reply(const struct request *rq, struct reply *rp, FCGX_Stream *out)
+{
+    struct buf body = BUF_INIT;
+    const char *ctype = "application/json; charset=utf-8";
+    char *js;
+
+    if (rp->data == NULL)
+        rp->data = json_object();
+    if (json_is_object(rp->data) && rp->template) /* pages carry who is signed in */
+        json_object_set_new(rp->data, "session", session_json(rq));
+    if (rq->wants_json || rp->template == NULL) {
+        js = json_dumps(rp->data, JSON_COMPACT | JSON_ENSURE_ASCII);
+        if (js) {
+            buf_puts(&body, js);
+            free(js);
+        }
+    } else {
+        render_html(rp, &body);
+        ctype = "text/html; charset=utf-8";
+    }
+    write_head(out, rp, ctype, body.len);
+    if (rq->method != HTTP_HEAD && body.len)
+        FCGX_PutStr(body.data, (int)body.len, out);
+    buf_free(&body);
+}
+
+void app_handle(const struct app *app, struct pool *pool, FCGX_Stream *in, FCGX_Stream *out,
+                char **envp)
+{
+    struct request rq;
+    struct reply rp;
+
+    memset(&rq, 0, sizeof(rq));
+    rq.pool = pool;
+    rq.app = app;
+    rq.method = HTTP_GET;
+    rq.path = "/";
+    reply_init(&rp);
+    dispatch(app, &rq, in, envp, &rp);
+    db_rollback(rt.db); /* a handler that failed mid-transaction leaves nothing behind */
+    if (rp.status >= 500)
+        log_err("%s %s -> %d", http_method_names[rq.method], rq.path, rp.status);
+    send_reply(&rq, &rp, out);
+    reply_clear(&rp);
+}
+
+/* ---- the process ---- */
+
+static int setup(const struct app *app)
+{
+    char tdir[PATH_MAX + 32];
+    int have, want;
+
+    log_set_ident(app->name);
+    if (sodium_init() < 0 || config_load(&rt.cfg) != 0)
+        return -1;
+    rt.db = db_open(rt.cfg.db_path, 0);
+    if (rt.db == NULL)
+        return -1;
+    have = db_user_version(rt.db);
+    want = db_latest_version(rt.cfg.share);
+    if (have != want) {
+        log_err("database version %d, program expects %d: run `ocop init`", have, want);
+        return -1;
+    }
+    snprintf(tdir, sizeof(tdir), "%s/site/templates", rt.cfg.share);
+    rt.templates = mst_set_new(tdir);
+    if (rt.templates == NULL)
+        return -1;
+    if (app->init && app->init() != 0)
+        return -1;
+    return install_signals();
+}
+
+int app_main(const struct app *app, int argc, char **argv)
+{
+    FCGX_Request req;
+    struct pool pool = {0};
+
+    (void)argc;
+    (void)argv;
+    if (setup(app) != 0) {
+        log_err("start-up failed");
+        return 1;
+    }
+    if (FCGX_Init() != 0 || FCGX_InitRequest(&req, 0, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+        log_err("FastCGI initialisation failed");
+        return 1;
+    }
+    pool.limit = 8 * 1024 * 1024;
+    log_info("ready");
+    while (!stop_requested && FCGX_Accept_r(&req) >= 0) {
+        app_handle(app, &pool, req.in, req.out, req.envp);
+        FCGX_Finish_r(&req);
+        pool_reset(&pool);
+    }
+    log_info("stopping");
+    pool_free(&pool);
+    mst_set_free(rt.templates);
+    db_close(rt.db);
+    return 0;
+}

@@ -1,0 +1,54 @@
+/*
+ * app.h — the FastCGI program skeleton: a single-threaded accept loop on the
+ * listening socket passed as descriptor 0, one SQLite connection and one template
+ * set per process, a clean exit on SIGTERM after the current request, and the
+ * per-request pipeline: parameters → route → body → session → CSRF → handler →
+ * JSON or HTML.
+ *
+ * The process-wide state lives in `rt` (this is a single-threaded process); it is
+ * set up by app_main() before the first request and read-only to handlers except
+ * through its db connection.
+ */
+#ifndef OCOP_APP_H
+#define OCOP_APP_H
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+
+struct mst_set;
+
+struct app {
+    const char *name; /* "account", "dossier", … (log ident) */
+    const struct route *routes;
+    size_t nroutes;
+    int (*init)(void); /* optional, after the database is open */
+};
+
+struct runtime {
+    struct config cfg;
+    struct db *db;
+    struct mst_set *templates;
+};
+
+extern struct runtime rt;
+
+/* Runs the program: returns the process exit status. */
+int app_main(const struct app *app, int argc, char **argv);
+
+/* Handles one request read from the given FastCGI streams/environment (exposed
+ * for tests that drive the pipeline without a socket). */
+struct FCGX_Stream;
+void app_handle(const struct app *app, struct pool *pool, struct FCGX_Stream *in,
+                struct FCGX_Stream *out, char **envp);
+
+/* Helpers for handlers. */
+const char *req_param(const struct request *rq, size_t i);
+/* A session-cookie Set-Cookie line with the right attributes (Secure behind https). */
+int reply_cookie(struct reply *rp, const struct request *rq, const char *name, const char *value,
+                 int64_t max_age);
+/* Requires one of the roles (bitmask of 1 << enum role); sets 403 otherwise. */
+int require_role(const struct request *rq, struct reply *rp, unsigned roles);
+
+#endif

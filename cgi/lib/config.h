@@ -1,0 +1,27 @@
+/*
+ * config.h — where a program finds its state (OCOP_HOME, default ./var) and its
+ * shipped files (OCOP_SHARE: the tree with db/, lua/, site/; found from the
+ * executable's location when unset), and the operator's settings from the
+ * environment. Loaded once at start-up; read-only afterwards.
+ */
+#ifndef OCOP_CONFIG_H
+#define OCOP_CONFIG_H
+
+#include <limits.h>
+#include <stdint.h>
+
+struct config {
+    char home[PATH_MAX];  /* state: ocop.db, files/, www/, run/, log/ */
+    char share[PATH_MAX]; /* shipped: db/, lua/, site/templates, content/ */
+    char db_path[PATH_MAX + 16];
+    int64_t session_idle; /* seconds of inactivity before a session ends (OCOP_SESSION_IDLE) */
+    int64_t session_max;  /* absolute session lifetime in seconds (OCOP_SESSION_MAX) */
+    int login_max_fail_user; /* failures per account per window before refusing */
+    int login_max_fail_addr; /* failures per address per window */
+    int64_t login_window;    /* seconds (OCOP_LOGIN_WINDOW) */
+};
+
+/* Fills c from the environment; 0, or -1 with a message on stderr. */
+int config_load(struct config *c);
+
+#endif

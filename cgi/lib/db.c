@@ -1,0 +1,322 @@
+/*
+ * db.c — the SQLite connection with the production settings, migrations by
+ * user_version, the prepared-statement cache and write transactions (db.h).
+ */
+#include "db.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BUSY_TIMEOUT_MS 5000
+#define MAX_SQL_FILE    (4 * 1024 * 1024)
+
+static int apply_settings(struct db *db)
+{
+    static const char pragmas[] = "PRAGMA journal_mode=WAL;"
+                                  "PRAGMA synchronous=NORMAL;"
+                                  "PRAGMA foreign_keys=ON;"
+                                  "PRAGMA temp_store=MEMORY;"
+                                  "PRAGMA trusted_schema=OFF;";
+
+    sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+    sqlite3_limit(db->h, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
+    sqlite3_limit(db->h, SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_FILE);
+    sqlite3_limit(db->h, SQLITE_LIMIT_ATTACHED, 0);
+    return db_exec(db, pragmas);
+}
+
+struct db *db_open(const char *path, int create)
+{
+    struct db *db = calloc(1, sizeof(*db));
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+
+    if (db == NULL)
+        return NULL;
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        log_err("cannot open database %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "no memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(db->h, 1);
+    if (apply_settings(db) != 0)
+        goto fail;
+    return db;
+fail:
+    db_close(db);
+    return NULL;
+}
+
+void db_close(struct db *db)
+{
+    size_t i;
+
+    if (db == NULL)
+        return;
+    for (i = 0; i < DB_STMT_CACHE; i++)
+        sqlite3_finalize(db->cache[i].st);
+    sqlite3_close(db->h);
+    free(db);
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+    char *msg = NULL;
+
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        log_err("sql: %s", msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+    size_t h = ((uintptr_t)sql >> 3) % DB_STMT_CACHE, i;
+
+    for (i = 0; i < DB_STMT_CACHE; i++) {
+        size_t k = (h + i) % DB_STMT_CACHE;
+        if (db->cache[k].sql == sql) {
+            sqlite3_reset(db->cache[k].st);
+            sqlite3_clear_bindings(db->cache[k].st);
+            return db->cache[k].st;
+        }
+        if (db->cache[k].sql == NULL) {
+            if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->cache[k].st,
+                                   NULL) != SQLITE_OK) {
+                log_err("prepare: %s: %s", sqlite3_errmsg(db->h), sql);
+                return NULL;
+            }
+            db->cache[k].sql = sql;
+            return db->cache[k].st;
+        }
+    }
+    log_err("statement cache full (%d)", DB_STMT_CACHE);
+    return NULL;
+}
+
+int db_begin(struct db *db)
+{
+    int tries;
+
+    /* busy_timeout covers BEGIN IMMEDIATE too; retry a few times on top of it. */
+    for (tries = 0; tries < 5; tries++) {
+        int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return 0;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            break;
+    }
+    log_err("begin: %s", sqlite3_errmsg(db->h));
+    return -1;
+}
+
+int db_commit(struct db *db)
+{
+    if (db_exec(db, "COMMIT") != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (s == NULL)
+        return sqlite3_bind_null(st, idx) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_int(sqlite3_stmt *st, int idx, int64_t v)
+{
+    return sqlite3_bind_int64(st, idx, v) == SQLITE_OK ? 0 : -1;
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+        sqlite3_reset(st);
+        return 0;
+    }
+    log_err("sql step: %s", sqlite3_errmsg(db->h));
+    sqlite3_reset(st);
+    return -1;
+}
+
+int db_step_row(struct db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    log_err("sql step: %s", sqlite3_errmsg(db->h));
+    return -1;
+}
+
+void db_col_text(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+
+    snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+int db_user_version(struct db *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct buf b = BUF_INIT;
+    char chunk[8192];
+    size_t n;
+
+    if (f == NULL) {
+        log_err("cannot read %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (b.len + n > MAX_SQL_FILE || buf_append(&b, chunk, n) != 0) {
+            log_err("%s: too large or out of memory", path);
+            buf_free(&b);
+            fclose(f);
+            return NULL;
+        }
+    }
+    fclose(f);
+    return buf_steal(&b);
+}
+
+/* Migration files are NNNN_name.sql; returns NNNN or -1 for other names. */
+static int migration_number(const char *name)
+{
+    int64_t v;
+    size_t len = strlen(name);
+
+    if (len < 10 || name[4] != '_' || strcmp(name + len - 4, ".sql") != 0)
+        return -1;
+    if (parse_int64(name, 4, 1, 9999, &v) != 0)
+        return -1;
+    return (int)v;
+}
+
+/* Finds the file of migration number n in dir; fills path. 0 or -1. */
+static int migration_path(const char *dir, int n, char *path, size_t size)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int found = -1;
+
+    if (d == NULL)
+        return -1;
+    while ((e = readdir(d)) != NULL) {
+        if (migration_number(e->d_name) == n) {
+            snprintf(path, size, "%s/%s", dir, e->d_name);
+            found = 0;
+            break;
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+int db_latest_version(const char *share_dir)
+{
+    char dir[4096];
+    DIR *d;
+    struct dirent *e;
+    int max = -1;
+
+    snprintf(dir, sizeof(dir), "%s/db/migrations", share_dir);
+    d = opendir(dir);
+    if (d == NULL) {
+        log_err("cannot open %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        int n = migration_number(e->d_name);
+        if (n > max)
+            max = n;
+    }
+    closedir(d);
+    return max;
+}
+
+/* Runs the SQL file and sets user_version = version, in one transaction. */
+static int apply_file(struct db *db, const char *path, int version)
+{
+    char *sql = read_file(path);
+    char pragma[64];
+    int rc = -1;
+
+    if (sql == NULL)
+        return -1;
+    if (db_begin(db) != 0)
+        goto out;
+    snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
+    if (db_exec(db, sql) != 0 || db_exec(db, pragma) != 0) {
+        log_err("migration %s failed; nothing applied", path);
+        db_rollback(db);
+        goto out;
+    }
+    rc = db_commit(db);
+    if (rc == 0)
+        log_info("database at version %d (%s)", version, path);
+out:
+    free(sql);
+    return rc;
+}
+
+int db_migrate(struct db *db, const char *share_dir)
+{
+    char dir[4096], path[4352];
+    int latest = db_latest_version(share_dir);
+    int cur = db_user_version(db);
+    int v;
+
+    if (latest < 1 || cur < 0)
+        return -1;
+    if (cur > latest) {
+        log_err("database version %d is newer than this program (%d)", cur, latest);
+        return -1;
+    }
+    if (cur == 0) {
+        snprintf(path, sizeof(path), "%s/db/schema.sql", share_dir);
+        return apply_file(db, path, latest);
+    }
+    snprintf(dir, sizeof(dir), "%s/db/migrations", share_dir);
+    for (v = cur + 1; v <= latest; v++) {
+        if (migration_path(dir, v, path, sizeof(path)) != 0) {
+            log_err("migration %04d missing in %s", v, dir);
+            return -1;
+        }
+        if (apply_file(db, path, v) != 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * db.h — the one SQLite connection a process keeps: opened with the production
+ * settings (WAL, foreign keys, busy timeout, defensive mode, limits), schema
+ * migrations by PRAGMA user_version, a cache of prepared statements keyed by the
+ * SQL text's address, and write transactions that take the write lock up front.
+ *
+ * Ownership: struct db owns its connection and cached statements; db_close()
+ * releases them. A statement from db_stmt() belongs to the cache: use it, then
+ * let the next db_stmt() of the same SQL reset it; never finalize it.
+ */
+#ifndef OCOP_DB_H
+#define OCOP_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DB_STMT_CACHE 128
+
+struct db {
+    sqlite3 *h;
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } cache[DB_STMT_CACHE];
+};
+
+/* Opens (creating when create != 0) the database file. Returns NULL and logs on error. */
+struct db *db_open(const char *path, int create);
+void db_close(struct db *db);
+
+/* Brings the schema to the newest version: an empty database gets db/schema.sql;
+ * an older one gets each db/migrations/NNNN_*.sql above its user_version, each in
+ * its own transaction. share_dir holds db/. Returns 0 or -1 (nothing half applied). */
+int db_migrate(struct db *db, const char *share_dir);
+/* The newest migration number found under share_dir/db/migrations, or -1. */
+int db_latest_version(const char *share_dir);
+int db_user_version(struct db *db);
+
+/* Executes one or more statements with no parameters and no results. */
+int db_exec(struct db *db, const char *sql);
+
+/* A prepared, reset statement for sql (a string literal: its address is the key). */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* BEGIN IMMEDIATE (retried while busy) / COMMIT / ROLLBACK. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* Binds helpers returning 0 or -1; text is copied by SQLite (SQLITE_TRANSIENT). */
+int db_bind_text(sqlite3_stmt *st, int idx, const char *s);
+int db_bind_int(sqlite3_stmt *st, int idx, int64_t v);
+
+/* Steps a statement expected to finish (INSERT/UPDATE/DELETE): 0 or -1 (logged). */
+int db_step_done(struct db *db, sqlite3_stmt *st);
+/* Steps once: 1 when a row is ready, 0 when done, -1 on error (logged). */
+int db_step_row(struct db *db, sqlite3_stmt *st);
+
+/* Copies column i as text into the caller's buffer (truncating); "" for NULL. */
+void db_col_text(sqlite3_stmt *st, int i, char *out, size_t size);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * util.c — logging, the growable buffer, bounded integer parsing and date helpers
+ * shared by every ocop program (see util.h for the error idiom and ownership).
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *log_ident = "ocop";
+static const char *const level_names[] = {"error", "warn", "info", "debug"};
+
+void log_set_ident(const char *ident)
+{
+    log_ident = ident;
+}
+
+void log_msg(enum log_level lvl, const char *fmt, ...)
+{
+    char ts[21];
+    va_list ap;
+
+    format_timestamp(now_seconds(), ts);
+    fprintf(stderr, "%s %s[%ld] %s: ", ts, log_ident, (long)getpid(), level_names[lvl]);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int buf_reserve(struct buf *b, size_t extra)
+{
+    size_t need, cap;
+    char *p;
+
+    if (extra > SIZE_MAX - b->len - 1)
+        return -1;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return 0;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    p = realloc(b->data, cap);
+    if (p == NULL)
+        return -1;
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int buf_append(struct buf *b, const void *data, size_t len)
+{
+    if (buf_reserve(b, len) != 0)
+        return -1;
+    if (len > 0)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int buf_puts(struct buf *b, const char *s)
+{
+    return buf_append(b, s, strlen(s));
+}
+
+int buf_putc(struct buf *b, char c)
+{
+    return buf_append(b, &c, 1);
+}
+
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+    va_list cp;
+    int n;
+
+    va_copy(cp, ap);
+    n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0 || buf_reserve(b, (size_t)n) != 0)
+        return -1;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int buf_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int buf_html_escape(struct buf *b, const char *s, size_t len)
+{
+    size_t i, start = 0;
+    const char *rep;
+
+    for (i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        default: continue;
+        }
+        if (buf_append(b, s + start, i - start) != 0 || buf_puts(b, rep) != 0)
+            return -1;
+        start = i + 1;
+    }
+    return buf_append(b, s + start, len - start);
+}
+
+void buf_reset(struct buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void buf_free(struct buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+char *buf_steal(struct buf *b)
+{
+    char *p = b->data;
+
+    if (p == NULL)
+        p = calloc(1, 1);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+int parse_int64(const char *s, size_t len, int64_t min, int64_t max, int64_t *out)
+{
+    size_t i = 0;
+    int neg = 0;
+    uint64_t v = 0, limit;
+
+    if (len == 0 || len > 20)
+        return -1;
+    if (s[0] == '-') {
+        if (min >= 0 || len == 1)
+            return -1;
+        neg = 1;
+        i = 1;
+    }
+    limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        if (v > (limit - (uint64_t)(s[i] - '0')) / 10)
+            return -1;
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (neg) {
+        int64_t r = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+        if (r < min)
+            return -1;
+        *out = r;
+        return 0;
+    }
+    if ((int64_t)v > max || (int64_t)v < min)
+        return -1;
+    *out = (int64_t)v;
+    return 0;
+}
+
+int ct_memcmp(const void *a, const void *b, size_t len)
+{
+    const unsigned char *x = a, *y = b;
+    unsigned char d = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        d |= x[i] ^ y[i];
+    return d != 0;
+}
+
+void hex_encode(const unsigned char *in, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+int64_t now_seconds(void)
+{
+    return (int64_t)time(NULL);
+}
+
+void format_date(int64_t t, char out[11])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void format_timestamp(int64_t t, char out[21])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int parse_date(const char *s, int64_t *out)
+{
+    int64_t y, m, d;
+    struct tm tm = {0};
+    time_t t;
+    struct tm back;
+
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    if (parse_int64(s, 4, 1900, 9999, &y) || parse_int64(s + 5, 2, 1, 12, &m) ||
+        parse_int64(s + 8, 2, 1, 31, &d))
+        return -1;
+    tm.tm_year = (int)y - 1900;
+    tm.tm_mon = (int)m - 1;
+    tm.tm_mday = (int)d;
+    t = timegm(&tm);
+    gmtime_r(&t, &back);
+    if (back.tm_mday != (int)d || back.tm_mon != (int)m - 1)
+        return -1; /* 2021-02-30 and the like */
+    *out = (int64_t)t;
+    return 0;
+}

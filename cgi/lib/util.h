@@ -1,0 +1,71 @@
+/*
+ * util.h — the small pieces every part of ocop shares: the error idiom, logging,
+ * a growable byte buffer, and bounded number parsing.
+ *
+ * The error idiom (used everywhere): a function returns 0 on success and -1 on
+ * failure (or a negative module enum where callers must tell failures apart); it
+ * logs the failure with context where it has the context, and releases what it
+ * acquired through one cleanup label. Only start-up code may exit on error.
+ *
+ * Ownership: a struct buf owns its data; buf_free() releases it and leaves an
+ * empty buffer that may be reused.
+ */
+#ifndef OCOP_UTIL_H
+#define OCOP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+enum log_level { LOG_ERR, LOG_WARN, LOG_INFO, LOG_DEBUG };
+
+/* Name printed on every log line (the program name); not copied, must stay valid. */
+void log_set_ident(const char *ident);
+void log_msg(enum log_level lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define log_err(...)  log_msg(LOG_ERR, __VA_ARGS__)
+#define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)
+#define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
+
+struct buf {
+    char *data; /* always NUL-terminated when len > 0 or after any append */
+    size_t len;
+    size_t cap;
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+int buf_reserve(struct buf *b, size_t extra);
+int buf_append(struct buf *b, const void *data, size_t len);
+int buf_puts(struct buf *b, const char *s);
+int buf_putc(struct buf *b, char c);
+int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Appends s with the five HTML-special characters escaped. */
+int buf_html_escape(struct buf *b, const char *s, size_t len);
+void buf_reset(struct buf *b); /* len = 0, keeps the memory */
+void buf_free(struct buf *b);
+/* Hands the data to the caller (who frees it); the buffer becomes empty. */
+char *buf_steal(struct buf *b);
+
+/* Parses all of s (no sign for unsigned, no spaces, no trailing bytes) as a decimal
+ * integer within [min, max]. Returns 0 and sets *out, or -1. */
+int parse_int64(const char *s, size_t len, int64_t min, int64_t max, int64_t *out);
+
+/* Constant-time comparison of two equal-length byte strings; 0 when equal. */
+int ct_memcmp(const void *a, const void *b, size_t len);
+
+/* Hex encoding of n bytes into out (2n+1 bytes incl. NUL). */
+void hex_encode(const unsigned char *in, size_t n, char *out);
+
+/* Current wall-clock time in seconds since the epoch. */
+int64_t now_seconds(void);
+
+/* Formats t as YYYY-MM-DD (UTC) into out[11] / as an ISO-8601 UTC timestamp into out[21]. */
+void format_date(int64_t t, char out[11]);
+void format_timestamp(int64_t t, char out[21]);
+/* Parses YYYY-MM-DD strictly (a real calendar date); returns 0 and the day's midnight UTC. */
+int parse_date(const char *s, int64_t *out);
+
+#endif
