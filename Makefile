@@ -27,7 +27,7 @@ endif
 
 PKGS := lua5.4 sqlite3 libsodium jansson libmarkdown libqrencode libutf8proc xlsxwriter
 BUILD := build$(if $(SANITIZE),/san)
-BIN := bin
+BIN := bin$(if $(SANITIZE),/san)
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 ifneq ($(CI),)
@@ -125,7 +125,7 @@ run: all
 	@$(BIN)/ocop serve --port $(PORT)
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
-	@OCOP_SHARED=$(OCOP_SHARED) BUILD=$(BUILD) sh tests/run.sh
+	@OCOP_SHARED=$(OCOP_SHARED) BUILD=$(BUILD) OCOP_BIN=$(abspath $(BIN)) sh tests/run.sh
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/new-$$n; \

@@ -66,8 +66,7 @@ static int login_csrf_ok(const struct request *rq, const char *given)
            ct_memcmp(c->val, given, TOKEN_TEXT_LEN) == 0;
 }
 
-static int login_failed(struct request *rq, struct reply *rp, const char *username,
-                        int64_t user_id)
+static int login_failed(struct request *rq, struct reply *rp, const char *username, int64_t user_id)
 {
     json_t *d = json_pack("{s:s}", "username", username);
 
@@ -93,8 +92,7 @@ static int throttled(struct request *rq, struct reply *rp, const char *username)
     }
     json_decref(d);
     reply_header(rp, "Retry-After", "900");
-    reply_error(rp, 429, "throttled",
-                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+    reply_error(rp, 429, "throttled", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
     rp->template = "app/error";
     return -1;
 }
@@ -133,7 +131,8 @@ static int post_login(struct request *rq, struct reply *rp)
 
     if (http_validate(rq->pool, login_fields, ARRAY_LEN(login_fields), &rq->form, v, &fe) != 0) {
         if (fe.field && strcmp(fe.field, "csrf") == 0)
-            return reply_error(rp, 403, "csrf", "Mã bảo vệ biểu mẫu (CSRF) bị thiếu hoặc không đúng.");
+            return reply_error(rp, 403, "csrf",
+                               "Mã bảo vệ biểu mẫu (CSRF) bị thiếu hoặc không đúng.");
         return show_login(rq, rp, 422, fe.message, NULL);
     }
     if (!login_csrf_ok(rq, v[LF_CSRF].s))
@@ -198,8 +197,8 @@ static int get_health(struct request *rq, struct reply *rp)
 
     if (v <= 0)
         return reply_error(rp, 503, "database", "Cơ sở dữ liệu tạm thời không sẵn sàng.");
-    reply_set(rp, 200, NULL, json_pack("{s:s,s:s,s:i}", "status", "ok", "database", "ok",
-                                       "schema_version", v));
+    reply_set(rp, 200, NULL,
+              json_pack("{s:s,s:s,s:i}", "status", "ok", "database", "ok", "schema_version", v));
     return 0;
 }
 

@@ -28,7 +28,7 @@
 #define MAX_WORKERS  32
 
 struct program {
-    char name[64];  /* "account" */
+    char name[64]; /* "account" */
     char path[PATH_MAX];
     int sock;
     pid_t pids[MAX_WORKERS];
@@ -178,8 +178,8 @@ static pid_t spawn_nginx(const char *conf)
         signal(SIGINT, SIG_IGN);
         if (chdir(cli_cfg.share) != 0)
             _exit(127);
-        execlp("nginx", "nginx", "-p", cli_cfg.share, "-c", conf, "-e", errlog, "-g",
-               "daemon off;", (char *)NULL);
+        execlp("nginx", "nginx", "-p", cli_cfg.share, "-c", conf, "-e", errlog, "-g", "daemon off;",
+               (char *)NULL);
         fprintf(stderr, "ocop serve: cannot run nginx: %s\n", strerror(errno));
         _exit(127);
     }
@@ -213,8 +213,9 @@ static int take_lock(void)
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         n = read(fd, pid, sizeof(pid) - 1);
         pid[n > 0 ? n : 0] = '\0';
-        fprintf(stderr, "ocop serve: ocop is already running for %s (pid %s).\n"
-                        "Stop it first (Ctrl-C in its terminal, or kill %s).\n",
+        fprintf(stderr,
+                "ocop serve: ocop is already running for %s (pid %s).\n"
+                "Stop it first (Ctrl-C in its terminal, or kill %s).\n",
                 cli_cfg.home, pid[0] ? strtok(pid, "\n") : "?", pid[0] ? pid : "it");
         close(fd);
         return -1;
@@ -364,8 +365,10 @@ int cli_serve(int argc, char **argv)
     if (cli_setup() != 0 || (lock = take_lock()) < 0)
         return 1;
     if (!port_free(port)) {
-        fprintf(stderr, "ocop serve: port %d is already in use by another program; "
-                        "choose another with PORT=… (make run) or --port.\n", port);
+        fprintf(stderr,
+                "ocop serve: port %d is already in use by another program; "
+                "choose another with PORT=… (make run) or --port.\n",
+                port);
         return 1;
     }
     sigaction(SIGINT, &sa, NULL);

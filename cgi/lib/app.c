@@ -88,10 +88,10 @@ static int read_params(struct request *rq, char **envp, struct reply *rp)
     const char *qs = param(envp, "QUERY_STRING"), *cookie = param(envp, "HTTP_COOKIE");
     const char *https = param(envp, "HTTPS");
 
-#define COPY(field, name)                                                                         \
-    do {                                                                                          \
-        const char *v_ = param(envp, name);                                                       \
-        rq->field = v_ ? pool_strndup(rq->pool, v_, strnlen(v_, 4096)) : NULL;                    \
+#define COPY(field, name)                                                                          \
+    do {                                                                                           \
+        const char *v_ = param(envp, name);                                                        \
+        rq->field = v_ ? pool_strndup(rq->pool, v_, strnlen(v_, 4096)) : NULL;                     \
     } while (0)
     COPY(content_type, "CONTENT_TYPE");
     COPY(accept, "HTTP_ACCEPT");
@@ -311,15 +311,15 @@ static json_t *session_json(const struct request *rq)
     if (s == NULL)
         return json_null();
     return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "username", s->username, "full_name",
-                     s->full_name, "role", role_names[s->role], "role_label",
-                     role_labels[s->role], "area", s->area, "area_name", s->area_name, "csrf",
-                     s->csrf, "logged_in", 1);
+                     s->full_name, "role", role_names[s->role], "role_label", role_labels[s->role],
+                     "area", s->area, "area_name", s->area_name, "csrf", s->csrf, "logged_in", 1);
 }
 
 static void write_head(FCGX_Stream *out, const struct reply *rp, const char *ctype, size_t len)
 {
-    FCGX_FPrintF(out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                      "Cache-Control: no-store\r\n",
+    FCGX_FPrintF(out,
+                 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+                 "Cache-Control: no-store\r\n",
                  rp->status, http_status_text(rp->status), ctype, len);
     if (rp->location[0])
         FCGX_FPrintF(out, "Location: %s\r\n", rp->location);

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const role_names[ROLE__MAX + 1] = {"commune", "district", "province", "council",
-                                               "admin", NULL};
+const char *const role_names[ROLE__MAX + 1] = {"commune", "district", "province",
+                                               "council", "admin",    NULL};
 const char *const role_labels[ROLE__MAX] = {"Cán bộ cấp xã", "Cán bộ cấp huyện",
                                             "Văn phòng OCOP tỉnh", "Thành viên hội đồng",
                                             "Quản trị hệ thống"};
@@ -144,8 +144,7 @@ int session_lookup(struct db *db, const struct config *cfg, const char *token, s
     sqlite3_reset(st);
     if (now - last_seen >= 60) { /* touch at most once a minute: fewer writes */
         st = db_stmt(db, SQL_SESSION_TOUCH);
-        if (st == NULL || db_bind_int(st, 1, id) || db_bind_int(st, 2, now) ||
-            db_step_done(db, st))
+        if (st == NULL || db_bind_int(st, 1, id) || db_bind_int(st, 2, now) || db_step_done(db, st))
             return -1;
     }
     return 1;
@@ -172,7 +171,8 @@ static const char SQL_FAIL_COUNT_USER[] =
     "SELECT count(*) FROM login_failure WHERE username = ?1 AND at > ?2";
 static const char SQL_FAIL_COUNT_ADDR[] =
     "SELECT count(*) FROM login_failure WHERE ip = ?1 AND at > ?2";
-static const char SQL_FAIL_INSERT[] = "INSERT INTO login_failure (username, ip, at) VALUES (?1, ?2, ?3)";
+static const char SQL_FAIL_INSERT[] =
+    "INSERT INTO login_failure (username, ip, at) VALUES (?1, ?2, ?3)";
 static const char SQL_FAIL_CLEAR[] = "DELETE FROM login_failure WHERE username = ?1";
 static const char SQL_FAIL_EXPIRE[] = "DELETE FROM login_failure WHERE at < ?1";
 
@@ -190,8 +190,7 @@ static int count_since(struct db *db, const char *sql, const char *key, int64_t 
     return n;
 }
 
-int login_throttled(struct db *db, const struct config *cfg, const char *username,
-                    const char *addr)
+int login_throttled(struct db *db, const struct config *cfg, const char *username, const char *addr)
 {
     int64_t since = now_seconds() - cfg->login_window;
     int nu = count_since(db, SQL_FAIL_COUNT_USER, username, since);

@@ -16,10 +16,10 @@
 #include "config.h"
 #include "db.h"
 
-#define SESSION_COOKIE   "ocop_session"
+#define SESSION_COOKIE    "ocop_session"
 #define LOGIN_CSRF_COOKIE "ocop_login"
-#define TOKEN_TEXT_LEN   43 /* base64url of 32 bytes, no padding */
-#define CSRF_TEXT_LEN    64 /* hex of 32 bytes */
+#define TOKEN_TEXT_LEN    43 /* base64url of 32 bytes, no padding */
+#define CSRF_TEXT_LEN     64 /* hex of 32 bytes */
 
 enum role { ROLE_COMMUNE, ROLE_DISTRICT, ROLE_PROVINCE, ROLE_COUNCIL, ROLE_ADMIN, ROLE__MAX };
 extern const char *const role_names[ROLE__MAX + 1]; /* NULL-terminated, for FIELD_ENUM */
@@ -33,7 +33,7 @@ struct session {
     enum role role;
     char username[64];
     char full_name[128];
-    char area[128];      /* area code */
+    char area[128]; /* area code */
     char area_name[128];
     char csrf[CSRF_TEXT_LEN + 1];
 };

@@ -70,19 +70,19 @@ static int find_home(char *out, size_t size)
     const char *env = getenv("OCOP_HOME");
     char cwd[PATH_MAX];
 
-    if (env && *env) {
-        if (env[0] == '/') {
-            snprintf(out, size, "%s", env);
-            return 0;
-        }
+    int n;
+
+    if (env && *env && env[0] == '/') {
+        n = snprintf(out, size, "%s", env);
+    } else {
         if (getcwd(cwd, sizeof(cwd)) == NULL)
             return -1;
-        snprintf(out, size, "%s/%s", cwd, env);
-        return 0;
+        n = snprintf(out, size, "%s/%s", cwd, env && *env ? env : "var");
     }
-    if (getcwd(cwd, sizeof(cwd)) == NULL)
+    if (n < 0 || (size_t)n >= size) {
+        log_err("the state folder path is too long");
         return -1;
-    snprintf(out, size, "%s/var", cwd);
+    }
     return 0;
 }
 
@@ -93,7 +93,9 @@ int config_load(struct config *c)
     memset(c, 0, sizeof(*c));
     if (find_share(c->share, sizeof(c->share)) != 0 || find_home(c->home, sizeof(c->home)) != 0)
         return -1;
-    snprintf(c->db_path, sizeof(c->db_path), "%s/ocop.db", c->home);
+    if ((size_t)snprintf(c->db_path, sizeof(c->db_path), "%s/ocop.db", c->home) >=
+        sizeof(c->db_path))
+        return -1;
     if (env_int("OCOP_SESSION_IDLE", 1, 86400 * 30, 2 * 3600, &c->session_idle) ||
         env_int("OCOP_SESSION_MAX", 1, 86400 * 90, 12 * 3600, &c->session_max) ||
         env_int("OCOP_LOGIN_MAX_FAIL_USER", 1, 1000, 5, &ufail) ||

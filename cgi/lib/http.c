@@ -153,8 +153,8 @@ int http_parse_cookies(struct pool *pool, const char *s, struct kvlist *out)
                 return -1;
         if (out->n >= HTTP_MAX_COOKIES)
             return -1;
-        if (kv_add(pool, out, pool_strndup(pool, s + ks, ke - ks), pool_strndup(pool, s + vs, ve - vs),
-                   ve - vs) != 0)
+        if (kv_add(pool, out, pool_strndup(pool, s + ks, ke - ks),
+                   pool_strndup(pool, s + vs, ve - vs), ve - vs) != 0)
             return -1;
         if (out->v[out->n - 1].key == NULL || out->v[out->n - 1].val == NULL)
             return -1;
@@ -357,8 +357,8 @@ static int validate_one(struct pool *pool, const struct field *f, const struct k
     }
 }
 
-int http_validate(struct pool *pool, const struct field *fields, size_t n,
-                  const struct kvlist *in, struct field_value *out, struct field_error *err)
+int http_validate(struct pool *pool, const struct field *fields, size_t n, const struct kvlist *in,
+                  struct field_value *out, struct field_error *err)
 {
     size_t i;
 
@@ -407,8 +407,8 @@ void reply_set(struct reply *rp, int status, const char *template, json_t *data)
 
 int reply_error(struct reply *rp, int status, const char *code, const char *message)
 {
-    json_t *e = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code", code,
-                          "message", message);
+    json_t *e =
+        json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code", code, "message", message);
     reply_set(rp, status, "app/error", e);
     return -1;
 }
@@ -483,8 +483,8 @@ static int route_match(const char *pattern, const char *path, struct request *rq
 }
 
 const struct route *http_route(const struct route *routes, size_t n, enum http_method m,
-                               const char *path, struct request *rq, int *status,
-                               char *allow, size_t allow_size)
+                               const char *path, struct request *rq, int *status, char *allow,
+                               size_t allow_size)
 {
     size_t i;
     int path_seen = 0;
@@ -524,23 +524,41 @@ int http_wants_json(const char *accept)
 const char *http_status_text(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Internal Server Error";
     }
 }

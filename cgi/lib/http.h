@@ -113,14 +113,14 @@ struct field_value {
 };
 
 struct field_error {
-    const char *field;  /* the field name, or NULL */
-    char message[256];  /* Vietnamese, for the user */
+    const char *field; /* the field name, or NULL */
+    char message[256]; /* Vietnamese, for the user */
 };
 
 /* Validates in against fields[0..n); fills out[0..n). Fields not declared are ignored
  * (never seen by handlers); a declared field given twice is an error. 0 or -1 with err. */
-int http_validate(struct pool *pool, const struct field *fields, size_t n,
-                  const struct kvlist *in, struct field_value *out, struct field_error *err);
+int http_validate(struct pool *pool, const struct field *fields, size_t n, const struct kvlist *in,
+                  struct field_value *out, struct field_error *err);
 /* Is s valid UTF-8 with no control bytes (allowing \n, \r and \t when multiline)? */
 int utf8_text_ok(const char *s, size_t len, int multiline);
 
@@ -167,8 +167,8 @@ struct route {
 /* Finds the route for (method, path): the route, or NULL with *status 404 or 405
  * (and allow[] filled with the methods the path accepts). */
 const struct route *http_route(const struct route *routes, size_t n, enum http_method m,
-                               const char *path, struct request *rq, int *status,
-                               char *allow, size_t allow_size);
+                               const char *path, struct request *rq, int *status, char *allow,
+                               size_t allow_size);
 
 /* Does the client ask for JSON (Accept: application/json before any text/html)? */
 int http_wants_json(const char *accept);

@@ -9,10 +9,10 @@
 
 static const char *const kinds[] = {"a", "b", NULL};
 static const struct field fields[] = {
-    {"name", FIELD_TEXT, 1, 1, 64, NULL, "n"},    {"n", FIELD_INT, 0, -5, 500, NULL, "n"},
-    {"d", FIELD_DATE, 0, 0, 0, NULL, "d"},        {"k", FIELD_ENUM, 0, 0, 0, kinds, "k"},
-    {"s", FIELD_SLUG, 0, 1, 64, NULL, "s"},       {"t", FIELD_TOKEN, 0, 1, 64, NULL, "t"},
-    {"b", FIELD_BOOL, 0, 0, 0, NULL, "b"},        {"m", FIELD_MULTILINE, 0, 0, 200, NULL, "m"},
+    {"name", FIELD_TEXT, 1, 1, 64, NULL, "n"}, {"n", FIELD_INT, 0, -5, 500, NULL, "n"},
+    {"d", FIELD_DATE, 0, 0, 0, NULL, "d"},     {"k", FIELD_ENUM, 0, 0, 0, kinds, "k"},
+    {"s", FIELD_SLUG, 0, 1, 64, NULL, "s"},    {"t", FIELD_TOKEN, 0, 1, 64, NULL, "t"},
+    {"b", FIELD_BOOL, 0, 0, 0, NULL, "b"},     {"m", FIELD_MULTILINE, 0, 0, 200, NULL, "m"},
     {"p", FIELD_SECRET, 0, 1, 100, NULL, "p"},
 };
 

@@ -4,7 +4,8 @@
 # start_server; the server is stopped and the folder removed on exit.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-OCOP="$ROOT/bin/ocop"
+OCOP="${OCOP_BIN:-$ROOT/bin}/ocop"
+export OCOP_SHARE="$ROOT"
 T_N=0
 T_FAIL=0
 SERVER_PID=

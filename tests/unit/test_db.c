@@ -1,0 +1,233 @@
+/*
+ * test_db.c — unit tests of the database layer: production settings on open,
+ * migrations by user_version (fresh install from schema.sql, upgrades step by step,
+ * a failing migration applies nothing), the statement cache, and the shipped
+ * schema being what its migrations build.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "util.h"
+
+static char tmp[64];
+
+static void write_file(const char *rel, const char *text)
+{
+    char p[256];
+    FILE *f;
+
+    snprintf(p, sizeof(p), "%s/%s", tmp, rel);
+    f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    char p[128];
+
+    snprintf(tmp, sizeof(tmp), "/tmp/ocop-test-db.XXXXXX");
+    if (mkdtemp(tmp) == NULL)
+        return -1;
+    snprintf(p, sizeof(p), "%s/db", tmp);
+    mkdir(p, 0755);
+    snprintf(p, sizeof(p), "%s/db/migrations", tmp);
+    mkdir(p, 0755);
+    write_file("db/schema.sql", "CREATE TABLE t (a INTEGER, b TEXT);");
+    write_file("db/migrations/0001_initial.sql", "CREATE TABLE t (a INTEGER);");
+    write_file("db/migrations/0002_add_b.sql", "ALTER TABLE t ADD COLUMN b TEXT;");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
+    return system(cmd);
+}
+
+static struct db *open_fresh(const char *name)
+{
+    char p[128];
+
+    snprintf(p, sizeof(p), "%s/%s", tmp, name);
+    unlink(p);
+    return db_open(p, 1);
+}
+
+static int int_query(struct db *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+
+    assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void settings(void **state)
+{
+    struct db *db = open_fresh("s.db");
+    sqlite3_stmt *st;
+
+    assert_non_null(db);
+    assert_int_equal(int_query(db, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(int_query(db, "PRAGMA synchronous"), 1); /* NORMAL */
+    assert_int_equal(sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    /* defensive mode: writing the schema directly is refused */
+    assert_int_not_equal(
+        sqlite3_exec(db->h, "PRAGMA writable_schema=ON; DELETE FROM sqlite_schema", 0, 0, 0),
+        SQLITE_OK);
+    db_close(db);
+}
+
+static void fresh_install_uses_schema(void **state)
+{
+    struct db *db = open_fresh("f.db");
+
+    assert_int_equal(db_latest_version(tmp), 2);
+    assert_int_equal(db_migrate(db, tmp), 0);
+    assert_int_equal(db_user_version(db), 2);
+    assert_int_equal(db_exec(db, "INSERT INTO t (a, b) VALUES (1, 'x')"), 0);
+    assert_int_equal(db_migrate(db, tmp), 0); /* again: nothing to do */
+    assert_int_equal(db_user_version(db), 2);
+    db_close(db);
+}
+
+static void upgrade_step_by_step(void **state)
+{
+    struct db *db = open_fresh("u.db");
+
+    assert_int_equal(db_exec(db, "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (7);"
+                                 "PRAGMA user_version=1;"),
+                     0);
+    assert_int_equal(db_migrate(db, tmp), 0);
+    assert_int_equal(db_user_version(db), 2);
+    assert_int_equal(int_query(db, "SELECT count(*) FROM pragma_table_info('t') WHERE name='b'"),
+                     1);
+    assert_int_equal(int_query(db, "SELECT a FROM t"), 7);
+    db_close(db);
+}
+
+static void failing_migration_applies_nothing(void **state)
+{
+    struct db *db = open_fresh("x.db");
+
+    write_file("db/migrations/0003_bad.sql",
+               "ALTER TABLE t ADD COLUMN c TEXT; INSERT INTO no_such_table VALUES (1);");
+    assert_int_equal(db_exec(db, "CREATE TABLE t (a INTEGER, b TEXT); PRAGMA user_version=2;"), 0);
+    assert_int_equal(db_migrate(db, tmp), -1);
+    assert_int_equal(db_user_version(db), 2);
+    assert_int_equal(int_query(db, "SELECT count(*) FROM pragma_table_info('t') WHERE name='c'"),
+                     0);
+    db_close(db);
+    {
+        char p[128];
+        snprintf(p, sizeof(p), "%s/db/migrations/0003_bad.sql", tmp);
+        unlink(p);
+    }
+}
+
+static void newer_database_is_refused(void **state)
+{
+    struct db *db = open_fresh("n.db");
+
+    assert_int_equal(db_exec(db, "PRAGMA user_version=99"), 0);
+    assert_int_equal(db_migrate(db, tmp), -1);
+    db_close(db);
+}
+
+static void statement_cache(void **state)
+{
+    static const char sql[] = "SELECT ?1 + 1";
+    struct db *db = open_fresh("c.db");
+    sqlite3_stmt *a, *b;
+
+    a = db_stmt(db, sql);
+    assert_non_null(a);
+    db_bind_int(a, 1, 41);
+    assert_int_equal(db_step_row(db, a), 1);
+    assert_int_equal(sqlite3_column_int(a, 0), 42);
+    b = db_stmt(db, sql);
+    assert_ptr_equal(a, b); /* same statement, reset and unbound */
+    assert_int_equal(db_step_row(db, b), 1);
+    assert_int_equal(sqlite3_column_type(b, 0), SQLITE_NULL);
+    assert_null(db_stmt(db, "SELECT FROM nothing"));
+    db_close(db);
+}
+
+/* The shipped db/schema.sql must be exactly what the shipped migrations build. */
+static void shipped_schema_matches_migrations(void **state)
+{
+    char cwd[4096];
+    struct db *a = open_fresh("sa.db"), *b = open_fresh("sb.db");
+    const char *q = "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || "
+                    "coalesce(sql, ''), char(10)) FROM (SELECT * FROM sqlite_schema ORDER BY "
+                    "type, name)";
+    sqlite3_stmt *sa, *sb;
+    int latest;
+
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    latest = db_latest_version(cwd);
+    assert_true(latest >= 1);
+    assert_int_equal(db_migrate(a, cwd), 0); /* fresh: schema.sql */
+    assert_int_equal(db_exec(b, "PRAGMA user_version=0"), 0);
+    {
+        /* Apply 0001 by hand as an "old" install, then migrate the rest. */
+        FILE *f;
+        struct buf sql = BUF_INIT;
+        char chunk[4096];
+        size_t n;
+        assert_int_equal(system("ls db/migrations/0001_*.sql >/dev/null"), 0);
+        f = popen("cat db/migrations/0001_*.sql", "r");
+        assert_non_null(f);
+        while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+            buf_append(&sql, chunk, n);
+        pclose(f);
+        assert_int_equal(db_exec(b, sql.data), 0);
+        assert_int_equal(db_exec(b, "PRAGMA user_version=1"), 0);
+        buf_free(&sql);
+    }
+    assert_int_equal(db_migrate(b, cwd), 0);
+    assert_int_equal(db_user_version(a), db_user_version(b));
+    assert_int_equal(sqlite3_prepare_v2(a->h, q, -1, &sa, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(b->h, q, -1, &sb, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(sa), SQLITE_ROW);
+    assert_int_equal(sqlite3_step(sb), SQLITE_ROW);
+    assert_string_equal(sqlite3_column_text(sa, 0), sqlite3_column_text(sb, 0));
+    sqlite3_finalize(sa);
+    sqlite3_finalize(sb);
+    db_close(a);
+    db_close(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(settings),
+        cmocka_unit_test(fresh_install_uses_schema),
+        cmocka_unit_test(upgrade_step_by_step),
+        cmocka_unit_test(failing_migration_applies_nothing),
+        cmocka_unit_test(newer_database_is_refused),
+        cmocka_unit_test(statement_cache),
+        cmocka_unit_test(shipped_schema_matches_migrations),
+    };
+
+    return cmocka_run_group_tests_name("db", tests, setup, teardown);
+}
