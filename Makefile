@@ -36,7 +36,7 @@ endif
 SANFLAGS := $(if $(SANITIZE),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS)
-ALL_CPPFLAGS = -Icgi/lib $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS)
+ALL_CPPFLAGS = -Icgi/lib -Isite $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS)
 LIBS = $(shell pkg-config --libs $(PKGS)) -lfcgi -lm
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
@@ -102,7 +102,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(SITE_OBJ)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/site/main.o,$(SITE_OBJ)) $(LIB) $(LIBS) -lcmocka
 
 # libFuzzer targets: clang, with the library compiled again for coverage (build/fuzz/lib).
-FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=address,undefined -Icgi/lib \
+FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=address,undefined -Icgi/lib -Isite \
 	$(shell pkg-config --cflags $(PKGS))
 FUZZ_LIB_OBJ := $(LIB_SRC:cgi/lib/%.c=build/fuzz/lib/%.o)
 build/fuzz/lib/%.o: cgi/lib/%.c $(wildcard cgi/lib/*.h) | $(BUILD)/.deps

@@ -20,6 +20,7 @@ static const struct {
     {"user", cli_user, "add, passwd, disable officials' accounts"},
     {"rules", cli_rules, "check rule files, show the effective rules of a province"},
     {"serve", cli_serve, "run nginx and the FastCGI workers in the foreground"},
+    {"audit", cli_audit, "verify the audit trail's hash chain"},
 };
 
 static void usage(FILE *f)

@@ -43,6 +43,23 @@ const char *req_param(const struct request *rq, size_t i)
     return i < rq->nparams ? rq->params[i] : NULL;
 }
 
+long req_read_body(struct request *rq, char *buf, size_t size)
+{
+    int64_t left = rq->content_len - rq->body_read;
+    int want, got;
+
+    if (left <= 0)
+        return 0;
+    want = (int)(size < (size_t)left ? size : (size_t)left);
+    if (want > (1 << 30))
+        want = 1 << 30;
+    got = FCGX_GetStr(buf, want, rq->stream);
+    if (got <= 0)
+        return -1;
+    rq->body_read += got;
+    return got;
+}
+
 int reply_cookie(struct reply *rp, const struct request *rq, const char *name, const char *value,
                  int64_t max_age)
 {

@@ -43,6 +43,11 @@ struct FCGX_Stream;
 void app_handle(const struct app *app, struct pool *pool, struct FCGX_Stream *in,
                 struct FCGX_Stream *out, char **envp);
 
+/* For ROUTE_STREAM handlers: reads up to size bytes of the body. Returns the count
+ * (0 once the declared CONTENT_LENGTH has been read), or -1 when the stream ends
+ * before it (a body shorter than declared). */
+long req_read_body(struct request *rq, char *buf, size_t size);
+
 /* Helpers for handlers. */
 const char *req_param(const struct request *rq, size_t i);
 /* A session-cookie Set-Cookie line with the right attributes (Secure behind https). */

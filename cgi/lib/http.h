@@ -67,6 +67,7 @@ struct request {
     const struct app *app;
     void *stream;        /* FCGX_Stream * for routes that stream their body */
     int64_t content_len; /* as declared, validated */
+    int64_t body_read;   /* bytes of a streamed body read so far */
 };
 
 /* Parsers: 0, or -1 on malformed input (bad %-escape, too many pairs, too long). */

@@ -114,3 +114,11 @@ check_eq "every audit row links to the previous one" \
 req "$BASE/app/health"
 check_eq "health is 200" "$R_STATUS" 200
 check_has "health says ok" "$R_BODY" '"status":"ok"'
+
+# --- the audit trail verifies, and an edited row is found
+out=$("$OCOP" audit verify); rc=$?
+check_eq "ocop audit verify passes on the untouched trail" "$rc" 0
+sql "UPDATE audit SET action = 'login' WHERE action = 'logout'"
+out=$("$OCOP" audit verify); rc=$?
+check_eq "ocop audit verify fails after a row is edited by hand" "$rc" 1
+check_has "… and names the row" "$out" "broken at row"

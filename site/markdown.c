@@ -1,0 +1,71 @@
+/*
+ * markdown.c — Markdown to HTML through Discount with our URL allow-list
+ * (markdown.h). A refused URL is replaced by "#", so the text stays readable and
+ * nothing active survives.
+ */
+#include "markdown.h"
+
+#include <mkdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MD_FLAGS (MKD_NOHTML | MKD_SAFELINK | MKD_NO_EXT | MKD_NOHEADER)
+#define MD_MAX   (1024 * 1024)
+
+int markdown_url_ok(const char *url, size_t len)
+{
+    size_t i;
+
+    if (len == 0 || len > 2048)
+        return 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)url[i];
+        if (c <= 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\')
+            return 0;
+    }
+    if ((len > 7 && strncasecmp(url, "http://", 7) == 0) ||
+        (len > 8 && strncasecmp(url, "https://", 8) == 0))
+        return 1;
+    if (url[0] == '/')
+        return len == 1 || url[1] != '/'; /* same-site path; "//host" is another site */
+    /* a relative path or fragment: no scheme before the first '/', '?' or '#' */
+    for (i = 0; i < len && url[i] != '/' && url[i] != '?' && url[i] != '#'; i++)
+        if (url[i] == ':')
+            return 0;
+    return 1;
+}
+
+static char *check_url(const char *url, const int size, void *data)
+{
+    (void)data;
+    if (size >= 0 && markdown_url_ok(url, (size_t)size))
+        return strndup(url, (size_t)size);
+    return strdup("#");
+}
+
+static void free_url(char *p, void *data)
+{
+    (void)data;
+    free(p);
+}
+
+int markdown_render(const char *md, size_t len, struct buf *out)
+{
+    MMIOT *doc;
+    char *html = NULL;
+    int n, rc = -1;
+
+    if (len > MD_MAX) {
+        log_err("markdown: document over %d bytes", MD_MAX);
+        return -1;
+    }
+    doc = mkd_string(md, (int)len, MD_FLAGS);
+    if (doc == NULL)
+        return -1;
+    mkd_e_url(doc, check_url);
+    mkd_e_free(doc, free_url);
+    if (mkd_compile(doc, MD_FLAGS) && (n = mkd_document(doc, &html)) >= 0)
+        rc = buf_append(out, html, (size_t)n);
+    mkd_cleanup(doc);
+    return rc;
+}
