@@ -33,7 +33,8 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unu
 ifneq ($(CI),)
 WARN += -Werror
 endif
-SANFLAGS := $(if $(SANITIZE),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+SAN_ON := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS := $(if $(SANITIZE),$(SAN_ON))
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Icgi/lib -Isite $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS)
@@ -44,7 +45,7 @@ LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 DEB_PKGS := build-essential pkg-config libfcgi-dev nginx-light liblua5.4-dev lua5.4 \
 	libsqlite3-dev sqlite3 libmarkdown2-dev libsodium-dev libjansson-dev libcmocka-dev \
 	libqrencode-dev libutf8proc-dev libxlsxwriter-dev curl libfcgi-bin zbar-tools librsvg2-bin clang libclang-rt-dev \
-	chromium nodejs npm valgrind
+	chromium valgrind
 
 LIB_SRC := $(wildcard cgi/lib/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -67,7 +68,7 @@ all: $(BUILD)/.deps $(BIN)/ocop $(FCGI_BIN)
 $(BUILD)/.deps: Makefile
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done; command -v npm >/dev/null || echo npm); missing=$$(echo $$missing | tr ' ' '\n' | sort -u); \
+	  done; command -v node >/dev/null || echo nodejs; command -v npm >/dev/null || echo npm); missing=$$(echo $$missing | tr ' ' '\n' | sort -u); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:" $$missing; \

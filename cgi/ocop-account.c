@@ -15,7 +15,8 @@ static const struct field login_fields[] = {
     {"username", FIELD_TOKEN, 1, 1, 64, NULL, "Tên đăng nhập"},
     {"password", FIELD_SECRET, 1, 1, 1024, NULL, "Mật khẩu"},
     {"csrf", FIELD_TOKEN, 1, 1, 128, NULL, "Mã bảo vệ biểu mẫu"},
-    {"next", FIELD_TEXT, 0, 0, 512, NULL, "Trang tiếp theo"},
+    /* only a hint: anything but a plain /app/ path is ignored by safe_next() */
+    {"next", FIELD_MULTILINE, 0, 0, 512, NULL, "Trang tiếp theo"},
 };
 enum { LF_USER, LF_PASS, LF_CSRF, LF_NEXT };
 
@@ -51,10 +52,10 @@ static int show_login(struct request *rq, struct reply *rp, int status, const ch
     return 0;
 }
 
+/* The form is shown even to a signed-in official (to change account); logging in
+ * again ends the current session and starts a new one. */
 static int get_login(struct request *rq, struct reply *rp)
 {
-    if (rq->session)
-        return reply_redirect(rp, "/app/");
     return show_login(rq, rp, 200, NULL, NULL);
 }
 

@@ -18,7 +18,6 @@ static const struct {
     {"init", cli_init, "create the state folder and the database, or migrate it"},
     {"seed", cli_seed, "load the demo data (--demo) or synthetic products (--synthetic N)"},
     {"user", cli_user, "add, passwd, disable officials' accounts"},
-    {"rules", cli_rules, "check rule files, show the effective rules of a province"},
     {"serve", cli_serve, "run nginx and the FastCGI workers in the foreground"},
     {"audit", cli_audit, "verify the audit trail's hash chain"},
 };

@@ -66,7 +66,7 @@ done
 if [ -z "${NO_BROWSER:-}" ]; then
     for t in tests/browser/*.test.mjs; do
         [ -f "$t" ] || continue
-        run_tap "browser/$(basename "$t")" sh tests/browser/run.sh "$t"
+        run_tap "browser/$(basename "$t")" bash tests/browser/run.sh "$t"
     done
 fi
 

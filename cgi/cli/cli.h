@@ -13,7 +13,6 @@ const char *cli_home(void);
 int cli_init(int argc, char **argv);
 int cli_seed(int argc, char **argv);
 int cli_user(int argc, char **argv);
-int cli_rules(int argc, char **argv);
 int cli_serve(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 

@@ -327,22 +327,28 @@ static json_t *session_json(const struct request *rq)
 
     if (s == NULL)
         return json_null();
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "username", s->username, "full_name",
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "username", s->username, "full_name",
                      s->full_name, "role", role_names[s->role], "role_label", role_labels[s->role],
                      "area", s->area, "area_name", s->area_name, "csrf", s->csrf, "logged_in", 1);
 }
 
 static void write_head(FCGX_Stream *out, const struct reply *rp, const char *ctype, size_t len)
 {
-    FCGX_FPrintF(out,
-                 "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-                 "Cache-Control: no-store\r\n",
-                 rp->status, http_status_text(rp->status), ctype, len);
+    struct buf h = BUF_INIT;
+
+    /* FCGX_FPrintF has its own printf without %zu: format here. */
+    buf_printf(&h,
+               "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+               "Cache-Control: no-store\r\n",
+               rp->status, http_status_text(rp->status), ctype, len);
     if (rp->location[0])
-        FCGX_FPrintF(out, "Location: %s\r\n", rp->location);
+        buf_printf(&h, "Location: %s\r\n", rp->location);
     if (rp->headers.len)
-        FCGX_PutStr(rp->headers.data, (int)rp->headers.len, out);
-    FCGX_PutS("\r\n", out);
+        buf_append(&h, rp->headers.data, rp->headers.len);
+    buf_puts(&h, "\r\n");
+    if (h.data)
+        FCGX_PutStr(h.data, (int)h.len, out);
+    buf_free(&h);
 }
 
 static void render_html(const struct reply *rp, struct buf *body)

@@ -39,13 +39,13 @@ struct variant { /* a re-indented copy of a block's content, compiled */
 
 struct node {
     enum kind kind;
-    char *text;     /* TEXT: the bytes; tags: the name */
+    char *text; /* TEXT: the bytes; tags: the name */
     size_t len;
-    char *indent;   /* PARTIAL/PARENT: standalone indentation; BLOCK: the site's */
+    char *indent;      /* PARTIAL/PARENT: standalone indentation; BLOCK: the site's */
     struct tmpl *body; /* SECTION, INVERTED, PARENT (its blocks), BLOCK (default) */
-    char *src;      /* BLOCK: the raw content, for re-indenting an override */
+    char *src;         /* BLOCK: the raw content, for re-indenting an override */
     size_t srclen;
-    char *def_indent; /* BLOCK: indentation the content was written with */
+    char *def_indent;    /* BLOCK: indentation the content was written with */
     char od[16], cd[16]; /* BLOCK: delimiters in force at the tag */
     struct variant *variants;
     int line;
@@ -168,16 +168,36 @@ static struct node *tmpl_add(struct tmpl *t)
 static int tag_kind(char c, enum kind *k)
 {
     switch (c) {
-    case '#': *k = K_SECTION; return 1;
-    case '^': *k = K_INVERTED; return 1;
-    case '/': *k = K_CLOSE; return 1;
-    case '!': *k = K_COMMENT; return 1;
-    case '>': *k = K_PARTIAL; return 1;
-    case '<': *k = K_PARENT; return 1;
-    case '$': *k = K_BLOCK; return 1;
-    case '=': *k = K_DELIM; return 1;
-    case '&': *k = K_UVAR; return 1;
-    default: *k = K_VAR; return 0;
+    case '#':
+        *k = K_SECTION;
+        return 1;
+    case '^':
+        *k = K_INVERTED;
+        return 1;
+    case '/':
+        *k = K_CLOSE;
+        return 1;
+    case '!':
+        *k = K_COMMENT;
+        return 1;
+    case '>':
+        *k = K_PARTIAL;
+        return 1;
+    case '<':
+        *k = K_PARENT;
+        return 1;
+    case '$':
+        *k = K_BLOCK;
+        return 1;
+    case '=':
+        *k = K_DELIM;
+        return 1;
+    case '&':
+        *k = K_UVAR;
+        return 1;
+    default:
+        *k = K_VAR;
+        return 0;
     }
 }
 
@@ -729,8 +749,13 @@ static struct tmpl *lookup(struct mst_set *s, const char *name, const char *ind,
     size_t rlen;
     struct tmpl *t;
 
-    if (strlen(ind) > 256 || !name_ok(name))
+    if (!name_ok(name))
         return NULL;
+    if (strlen(ind) > 256) {
+        set_err(err, 0, "partials indented deeper than %s columns", "256");
+        *failed = 1;
+        return NULL;
+    }
     base = base_entry(s, name, failed, err);
     if (base == NULL || ind[0] == '\0')
         return base ? base->t : NULL;
@@ -799,6 +824,7 @@ struct render {
     struct frame frames[MST_MAX_DEPTH + 1];
     int nframes;
     int depth;
+    long steps; /* nodes visited: bounds the work of a hostile template */
     struct mst_error *err;
 };
 
@@ -943,7 +969,7 @@ static int parent(struct render *r, const struct node *n)
 }
 
 /* The outermost override of block `name`, or NULL. */
-static struct node *override(struct render *r, const char *name)
+static struct node * override(struct render *r, const char *name)
 {
     int f;
     size_t i;
@@ -1008,16 +1034,37 @@ static int render(struct render *r, const struct tmpl *t)
 
     for (i = 0; i < t->count && rc == 0; i++) {
         const struct node *n = &t->n[i];
+        if (++r->steps > MST_MAX_STEPS || r->out->len > MST_MAX_OUTPUT) {
+            set_err(r->err, n->line, "template does more work than allowed%s", "");
+            return -1;
+        }
         switch (n->kind) {
-        case K_TEXT: rc = buf_append(r->out, n->text, n->len); break;
-        case K_VAR: rc = put_value(r, resolve(r, n->text), 1); break;
-        case K_UVAR: rc = put_value(r, resolve(r, n->text), 0); break;
-        case K_SECTION: rc = section(r, n); break;
-        case K_INVERTED: rc = falsy(resolve(r, n->text)) ? render(r, n->body) : 0; break;
-        case K_PARTIAL: rc = partial(r, n); break;
-        case K_PARENT: rc = parent(r, n); break;
-        case K_BLOCK: rc = block(r, &t->n[i]); break;
-        default: break;
+        case K_TEXT:
+            rc = buf_append(r->out, n->text, n->len);
+            break;
+        case K_VAR:
+            rc = put_value(r, resolve(r, n->text), 1);
+            break;
+        case K_UVAR:
+            rc = put_value(r, resolve(r, n->text), 0);
+            break;
+        case K_SECTION:
+            rc = section(r, n);
+            break;
+        case K_INVERTED:
+            rc = falsy(resolve(r, n->text)) ? render(r, n->body) : 0;
+            break;
+        case K_PARTIAL:
+            rc = partial(r, n);
+            break;
+        case K_PARENT:
+            rc = parent(r, n);
+            break;
+        case K_BLOCK:
+            rc = block(r, &t->n[i]);
+            break;
+        default:
+            break;
         }
     }
     return rc;

@@ -19,14 +19,16 @@
 
 #include "util.h"
 
-#define MST_MAX_DEPTH    64          /* sections, partials and parents nested */
-#define MST_MAX_SIZE     (1 << 20)   /* bytes of one template */
-#define MST_MAX_TAG      256         /* bytes inside one tag */
-#define MST_MAX_NAME     128         /* bytes of a template name */
+#define MST_MAX_DEPTH  64         /* sections, partials and parents nested */
+#define MST_MAX_SIZE   (1 << 20)  /* bytes of one template */
+#define MST_MAX_TAG    256        /* bytes inside one tag */
+#define MST_MAX_NAME   128        /* bytes of a template name */
+#define MST_MAX_STEPS  2000000L   /* nodes visited in one render */
+#define MST_MAX_OUTPUT (64 << 20) /* bytes one render may produce */
 
 struct mst_error {
-    int line;       /* 1-based; 0 when not tied to a line */
-    char msg[160];  /* English, for logs */
+    int line;      /* 1-based; 0 when not tied to a line */
+    char msg[160]; /* English, for logs */
 };
 
 struct mst_set;

@@ -19,8 +19,7 @@ int text_fold(const char *s, size_t len, struct buf *out)
     if (len > (size_t)SSIZE_MAX / 8)
         return -1;
     n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &m,
-                     UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
-                         UTF8PROC_COMPAT);
+                     UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
     if (n < 0)
         return -1;
     for (i = 0; i < (size_t)n && rc == 0; i++) {

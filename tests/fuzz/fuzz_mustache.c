@@ -18,9 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct buf out = BUF_INIT;
 
     if (ctx == NULL)
-        ctx = json_pack("{s:s,s:i,s:{s:s,s:[i,i]},s:[{s:s},{s:s}],s:b,s:n}", "a", "<x&y>", "n",
-                        7, "o", "k", "v", "l", 1, 2, "list", "name", "một", "name", "hai", "t", 1,
-                        "z");
+        ctx =
+            json_pack("{s:s,s:i,s:{s:s,s:[i,i]},s:[{s:s},{s:s}],s:b,s:n}", "a", "<x&y>", "n", 7,
+                      "o", "k", "v", "l", 1, 2, "list", "name", "một", "name", "hai", "t", 1, "z");
     if (sep)
         mst_set_add(set, "p", sep + 5, size - tlen - 5, &err);
     if (mst_set_add(set, "t", s, tlen, &err) == 0)

@@ -67,15 +67,15 @@ check_has "an off-site next is ignored" "$R_HEADERS" "Location: /app/"
 
 # --- long cookies
 long=$(head -c 5000 /dev/zero | tr '\0' a)
-req -H "Cookie: ocop_session=$long" "$BASE/app/"
+req_nojar -H "Cookie: ocop_session=$long" "$BASE/app/"
 check_eq "a 5 KB cookie is 400" "$R_STATUS" 400
 check_has "… saying the cookie is too long" "$R_BODY" "Cookie quá dài"
 long=$(head -c 20000 /dev/zero | tr '\0' a)
-req -H "Cookie: ocop_session=$long" "$BASE/app/"
+req_nojar -H "Cookie: ocop_session=$long" "$BASE/app/"
 check_eq "a 20 KB cookie is refused by nginx with 400" "$R_STATUS" 400
-req -H 'Cookie: ocop_session="abc' "$BASE/app/"
+req_nojar -H 'Cookie: ocop_session="abc' "$BASE/app/"
 check_eq "a malformed cookie header is 400" "$R_STATUS" 400
-req -H 'Accept: application/json' -b "ocop_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "$BASE/app/"
+req_nojar -H 'Accept: application/json' -b "ocop_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "$BASE/app/"
 check_eq "a forged session token is 401" "$R_STATUS" 401
 
 # --- throttling per account: 5 failures, then even the right password is refused

@@ -95,8 +95,17 @@ req() {
     rm -f "$h" "$b"
 }
 
-# The CSRF token of a login form (the hidden field).
-form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<<"$R_BODY" | head -1; }
+# req_nojar ARGS… — like req, without the cookie jar (for hand-made Cookie headers).
+req_nojar() {
+    local saved=$JAR
+    JAR=/dev/null
+    req "$@"
+    JAR=$saved
+}
+
+# The CSRF token of the page's main form (the last hidden csrf field: the header's
+# logout form comes first when someone is signed in).
+form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<<"$R_BODY" | tail -1; }
 
 # login USER PASS: fetches the form, posts it; leaves the response in R_*.
 login() {

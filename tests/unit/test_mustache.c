@@ -119,16 +119,32 @@ static void deep_nesting_is_refused(void **state)
     buf_free(&out);
 }
 
+/* Two self-inclusions per level would do 2^64 renders: the work budget stops it. */
+static void breadth_is_bounded(void **state)
+{
+    struct mst_set *s = mst_set_new(NULL);
+    struct buf out = BUF_INIT;
+    struct mst_error err = {0};
+
+    /* standalone: each level indents further, so no variant repeats */
+    assert_int_equal(mst_set_add(s, "t", " {{>t}}\n {{>t}}\n", 16, &err), 0);
+    assert_int_equal(mst_set_render(s, "t", NULL, &out, &err), -1);
+    assert_true(strstr(err.msg, "more work") || strstr(err.msg, "deeper"));
+    buf_free(&out);
+    mst_set_free(s);
+}
+
 static void values(void **state)
 {
-    json_t *d = json_pack("{s:i,s:f,s:b,s:n,s:{s:s},s:[s,s]}", "i", 42, "r", 1.5, "b", 1, "z",
-                          "o", "k", "v", "l", "x", "y");
+    json_t *d = json_pack("{s:i,s:f,s:b,s:n,s:{s:s},s:[s,s]}", "i", 42, "r", 1.5, "b", 1, "z", "o",
+                          "k", "v", "l", "x", "y");
     struct buf out = BUF_INIT;
     struct mst_error err;
 
-    assert_int_equal(render_str("{{i}} {{r}} {{b}} [{{z}}] {{o.k}} {{#l}}{{.}},{{/l}} {{^z}}none{{/z}}",
-                                d, &out, &err),
-                     0);
+    assert_int_equal(
+        render_str("{{i}} {{r}} {{b}} [{{z}}] {{o.k}} {{#l}}{{.}},{{/l}} {{^z}}none{{/z}}", d, &out,
+                   &err),
+        0);
     assert_string_equal(out.data, "42 1.5 true [] v x,y, none");
     json_decref(d);
     buf_free(&out);
@@ -137,9 +153,13 @@ static void values(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(from_files),          cmocka_unit_test(escaping),
-        cmocka_unit_test(errors_name_the_line), cmocka_unit_test(bad_files_and_names),
-        cmocka_unit_test(deep_nesting_is_refused), cmocka_unit_test(values),
+        cmocka_unit_test(from_files),
+        cmocka_unit_test(escaping),
+        cmocka_unit_test(errors_name_the_line),
+        cmocka_unit_test(bad_files_and_names),
+        cmocka_unit_test(deep_nesting_is_refused),
+        cmocka_unit_test(values),
+        cmocka_unit_test(breadth_is_bounded),
     };
 
     return cmocka_run_group_tests_name("mustache", tests, NULL, NULL);
