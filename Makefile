@@ -61,6 +61,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 SITE_SRC := $(wildcard site/*.c)
 SITE_OBJ := $(SITE_SRC:%.c=$(BUILD)/%.o)
 
+.SECONDARY:
 .PHONY: all deps run test unit http browser fuzz fuzz-smoke install clean format bench
 
 all: $(BUILD)/.deps $(BIN)/ocop $(FCGI_BIN)

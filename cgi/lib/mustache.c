@@ -938,7 +938,10 @@ static int enter(struct render *r)
     return 0;
 }
 
-static int partial(struct render *r, const struct node *n)
+/* Renders the named template of a partial or parent tag, indented as the tag was;
+ * a parent tag's blocks are pushed as overrides while it renders. Injecting a
+ * partial is exactly a parent without substitutions. */
+static int expand(struct render *r, const struct node *n)
 {
     int failed = 0, rc;
     struct tmpl *t = lookup(r->set, n->text, n->indent ? n->indent : "", &failed, r->err);
@@ -947,23 +950,11 @@ static int partial(struct render *r, const struct node *n)
         return failed ? -1 : 0;
     if (enter(r) != 0)
         return -1;
+    if (n->kind == K_PARENT)
+        r->frames[r->nframes++].blocks = n->body;
     rc = render(r, t);
-    r->depth--;
-    return rc;
-}
-
-static int parent(struct render *r, const struct node *n)
-{
-    int failed = 0, rc;
-    struct tmpl *t = lookup(r->set, n->text, n->indent ? n->indent : "", &failed, r->err);
-
-    if (t == NULL)
-        return failed ? -1 : 0;
-    if (enter(r) != 0)
-        return -1;
-    r->frames[r->nframes++].blocks = n->body;
-    rc = render(r, t);
-    r->nframes--;
+    if (n->kind == K_PARENT)
+        r->nframes--;
     r->depth--;
     return rc;
 }
@@ -1055,10 +1046,8 @@ static int render(struct render *r, const struct tmpl *t)
             rc = falsy(resolve(r, n->text)) ? render(r, n->body) : 0;
             break;
         case K_PARTIAL:
-            rc = partial(r, n);
-            break;
         case K_PARENT:
-            rc = parent(r, n);
+            rc = expand(r, n);
             break;
         case K_BLOCK:
             rc = block(r, &t->n[i]);
