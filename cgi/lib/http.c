@@ -496,6 +496,7 @@ const struct route *http_route(const struct route *routes, size_t n, enum http_m
         if (!route_match(routes[i].pattern, path, NULL))
             continue;
         if (routes[i].method == m) {
+            buf_free(&b);
             route_match(routes[i].pattern, path, rq);
             return &routes[i];
         }
