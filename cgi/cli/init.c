@@ -65,19 +65,13 @@ int cli_init(int argc, char **argv)
 
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
     struct buf b = BUF_INIT;
-    char chunk[8192];
-    size_t n;
 
-    if (f == NULL) {
+    if (buf_read_file(&b, path, 16u << 20) != 0) {
         fprintf(stderr, "ocop: cannot read %s: %s\n", path, strerror(errno));
+        buf_free(&b);
         return NULL;
     }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        if (buf_append(&b, chunk, n) != 0)
-            break;
-    fclose(f);
     return buf_steal(&b);
 }
 

@@ -191,24 +191,13 @@ int db_user_version(struct db *db)
 
 static char *read_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
     struct buf b = BUF_INIT;
-    char chunk[8192];
-    size_t n;
 
-    if (f == NULL) {
+    if (buf_read_file(&b, path, MAX_SQL_FILE) != 0) {
         log_err("cannot read %s: %s", path, strerror(errno));
+        buf_free(&b);
         return NULL;
     }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (b.len + n > MAX_SQL_FILE || buf_append(&b, chunk, n) != 0) {
-            log_err("%s: too large or out of memory", path);
-            buf_free(&b);
-            fclose(f);
-            return NULL;
-        }
-    }
-    fclose(f);
     return buf_steal(&b);
 }
 

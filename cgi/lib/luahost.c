@@ -10,6 +10,7 @@
 #include "luahost.h"
 #include "util.h"
 
+#include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdio.h>
@@ -275,25 +276,16 @@ int lh_run_string(struct lua_host *h, const char *chunkname, const char *src, si
 
 int lh_run_file(struct lua_host *h, const char *path, char *err, size_t errsize)
 {
-    FILE *f = fopen(path, "rb");
     struct buf b = BUF_INIT;
-    char chunk[8192], name[512];
-    size_t n;
+    char name[512];
     int rc;
 
-    if (f == NULL) {
-        snprintf(err, errsize, "%s: cannot open", path);
+    if (buf_read_file(&b, path, MAX_FILE) != 0) {
+        snprintf(err, errsize, "%s: %s", path,
+                 errno == EFBIG ? "file larger than 1 MiB" : strerror(errno));
+        buf_free(&b);
         return -1;
     }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (b.len + n > MAX_FILE || buf_append(&b, chunk, n) != 0) {
-            fclose(f);
-            buf_free(&b);
-            snprintf(err, errsize, "%s: file larger than 1 MiB", path);
-            return -1;
-        }
-    }
-    fclose(f);
     snprintf(name, sizeof(name), "@%s", path);
     rc = lh_run_string(h, name, b.data ? b.data : "", b.len, err, errsize);
     buf_free(&b);

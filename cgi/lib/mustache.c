@@ -682,25 +682,16 @@ static int put(struct mst_set *s, const char *name, struct tmpl *t, const char *
 static int load_file(struct mst_set *s, const char *name, char **text, size_t *len)
 {
     char path[4400];
-    FILE *f;
     struct buf b = BUF_INIT;
-    char chunk[8192];
-    size_t n;
 
     if (s->dir == NULL || !name_ok(name))
         return 0;
     snprintf(path, sizeof(path), "%s/%s.mustache", s->dir, name);
-    f = fopen(path, "rb");
-    if (f == NULL)
-        return errno == ENOENT ? 0 : -1;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (b.len + n > MST_MAX_SIZE || buf_append(&b, chunk, n) != 0) {
-            buf_free(&b);
-            fclose(f);
-            return -1;
-        }
+    if (buf_read_file(&b, path, MST_MAX_SIZE) != 0) {
+        int absent = errno == ENOENT;
+        buf_free(&b);
+        return absent ? 0 : -1;
     }
-    fclose(f);
     *len = b.len;
     *text = buf_steal(&b);
     return 1;

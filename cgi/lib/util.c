@@ -132,6 +132,32 @@ int buf_html_escape(struct buf *b, const char *s, size_t len)
     return buf_append(b, s + start, len - start);
 }
 
+int buf_read_file(struct buf *b, const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    size_t start = b->len, n;
+    char chunk[8192];
+    int rc = 0;
+
+    if (f == NULL)
+        return -1;
+    while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (b->len - start + n > max) {
+            errno = EFBIG;
+            rc = -1;
+        } else if (buf_append(b, chunk, n) != 0) {
+            errno = ENOMEM;
+            rc = -1;
+        }
+    }
+    if (rc == 0 && ferror(f)) {
+        errno = EIO;
+        rc = -1;
+    }
+    fclose(f);
+    return rc;
+}
+
 void buf_reset(struct buf *b)
 {
     b->len = 0;

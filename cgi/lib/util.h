@@ -48,6 +48,9 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Appends s with the five HTML-special characters escaped. */
 int buf_html_escape(struct buf *b, const char *s, size_t len);
 void buf_reset(struct buf *b); /* len = 0, keeps the memory */
+/* Appends the whole file at path, refusing one over max bytes. 0, or -1 with errno
+ * set (ENOENT and the like from fopen, EFBIG when over max, ENOMEM). */
+int buf_read_file(struct buf *b, const char *path, size_t max);
 void buf_free(struct buf *b);
 /* Hands the data to the caller (who frees it); the buffer becomes empty. */
 char *buf_steal(struct buf *b);
