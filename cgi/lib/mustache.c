@@ -585,18 +585,26 @@ static struct tmpl *compile(const char *src, size_t len, const char *od, const c
     return out;
 }
 
-/* Prefixes every line of s with ind after removing strip from its start. */
-static char *reindent(const char *s, size_t len, const char *strip, const char *ind, size_t *out)
+/* Prefixes every line of s with ind after removing strip from its start. Returns
+ * a malloc'ed copy (the caller frees it), or NULL on no memory or when the result
+ * would exceed MST_MAX_SIZE (many short lines times a long indentation). */
+static char *reindent(const char *s, size_t len, const char *strip, const char *ind, size_t *out,
+                      struct mst_error *err)
 {
     struct buf b = BUF_INIT;
-    size_t i = 0, sl = strlen(strip);
+    size_t i = 0, sl = strlen(strip), il = strlen(ind);
 
     while (i < len) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - s) + 1 : len;
         if (sl && end - i >= sl && memcmp(s + i, strip, sl) == 0)
             i += sl;
-        if (buf_puts(&b, ind) || buf_append(&b, s + i, end - i)) {
+        if (b.len + il + (end - i) > MST_MAX_SIZE) {
+            set_err(err, 0, "indented template larger than %s", "1 MiB");
+            buf_free(&b);
+            return NULL;
+        }
+        if (buf_append(&b, ind, il) || buf_append(&b, s + i, end - i)) {
             buf_free(&b);
             return NULL;
         }
@@ -627,7 +635,7 @@ static int name_ok(const char *name)
         return 0;
     for (p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-              *p == '_' || *p == '-' || *p == '/' || *p == '.'))
+              *p == '_' || *p == '-' || *p == '/'))
             return 0;
     return 1;
 }
@@ -753,7 +761,7 @@ static struct tmpl *lookup(struct mst_set *s, const char *name, const char *ind,
     snprintf(key, sizeof(key), "%s\x1f%s", name, ind);
     if ((e = find(s, key)) != NULL)
         return e->t;
-    re = reindent(base->src, base->srclen, "", ind, &rlen);
+    re = reindent(base->src, base->srclen, "", ind, &rlen, err);
     t = re ? compile(re, rlen, "{{", "}}", err) : NULL;
     free(re);
     if (t == NULL || put(s, key, t, NULL, 0, base->from_file) != 0) {
@@ -976,7 +984,7 @@ static struct tmpl *variant(struct node *o, const char *site_indent, struct mst_
         if (strcmp(v->indent, site_indent) == 0)
             return v->t;
     v = calloc(1, sizeof(*v));
-    re = reindent(o->src, o->srclen, o->def_indent, site_indent, &len);
+    re = reindent(o->src, o->srclen, o->def_indent, site_indent, &len, err);
     if (v == NULL || re == NULL || (v->indent = strdup(site_indent)) == NULL ||
         (v->t = compile(re, len, o->od, o->cd, err)) == NULL) {
         free(re);

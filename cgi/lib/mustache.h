@@ -33,7 +33,9 @@ struct mst_error {
 
 struct mst_set;
 
-/* dir may be NULL: templates only from mst_set_add(). Returns NULL on no memory. */
+/* Templates are read lazily from "<dir>/<name>.mustache"; dir may be NULL: templates
+ * only from mst_set_add(). Names are [A-Za-z0-9_/-] only, no "..", no leading '/', at
+ * most MST_MAX_NAME bytes; a partial with any other name is absent. NULL on no memory. */
 struct mst_set *mst_set_new(const char *dir);
 /* Adds (or replaces) a template from memory, compiling it. 0 or -1 with *err. */
 int mst_set_add(struct mst_set *set, const char *name, const char *src, size_t len,

@@ -58,7 +58,11 @@ int main(void)
     DIR *d;
     int rc;
 
-    snprintf(dir, sizeof(dir), "%s/conformance/mustache-spec", shared ? shared : "../shared");
+    if (shared == NULL || shared[0] == '\0') {
+        printf("not ok 1 - OCOP_SHARED is not set: cannot find the mustache spec\n");
+        return 1;
+    }
+    snprintf(dir, sizeof(dir), "%s/conformance/mustache-spec", shared);
     d = opendir(dir);
     if (d == NULL) {
         printf("not ok 1 - mustache spec not found at %s (set OCOP_SHARED)\n", dir);
@@ -78,6 +82,10 @@ int main(void)
             return 1;
         }
         json_array_append_new(files, doc);
+        if (json_array_size(json_object_get(doc, "tests")) == 0) {
+            printf("not ok 1 - %s holds no tests\n", path);
+            return 1;
+        }
         json_array_foreach(json_object_get(doc, "tests"), i, t)
         {
             char name[600];
@@ -85,6 +93,10 @@ int main(void)
                 cap = cap ? cap * 2 : 64;
                 tests = realloc(tests, cap * sizeof(*tests));
                 cases = realloc(cases, cap * sizeof(*cases));
+                if (tests == NULL || cases == NULL) {
+                    printf("not ok 1 - out of memory\n");
+                    return 1;
+                }
             }
             if (snprintf(name, sizeof(name), "%s: %s", e->d_name,
                          json_string_value(json_object_get(t, "name"))) < 0)
@@ -95,6 +107,10 @@ int main(void)
         }
     }
     closedir(d);
+    if (n == 0) {
+        printf("not ok 1 - no spec files in %s\n", dir);
+        return 1;
+    }
     for (size_t i = 0; i < n; i++)
         tests[i].initial_state = &cases[i];
     rc = _cmocka_run_group_tests("mustache-spec", tests, n, NULL, NULL);
