@@ -12,13 +12,15 @@
 
 #include <errno.h>
 #include <lauxlib.h>
+#include <time.h>
 #include <lualib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define HOOK_EVERY 1000
-#define MAX_FILE   (1u << 20)
+#define HOOK_EVERY   1000
+#define MAX_FILE     (1u << 20)
+#define PATTERN_COST 100000000.0 /* worst-case steps a pattern call may take */
 
 static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -42,6 +44,14 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     struct lua_host *h;
@@ -49,13 +59,17 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     lua_getallocf(L, (void **)&h);
     h->spent += HOOK_EVERY;
+    if (!h->over_budget && h->time_ms > 0 && now_ms() > h->deadline_ms) {
+        h->over_time = 1;
+        h->spent = h->budget + 1;
+    }
     if (h->spent > h->budget) {
         /* From now on fail at every instruction, so the error escapes any pcall: the
          * first instruction after a pcall returns raises it again, outside. */
         if (!h->over_budget)
             lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         h->over_budget = 1;
-        luaL_error(L, "instruction budget exceeded");
+        luaL_error(L, h->over_time ? "time limit exceeded" : "instruction budget exceeded");
     }
 }
 
@@ -108,13 +122,84 @@ static void copy_fields(lua_State *L, int from, const char *const *names)
     }
 }
 
+/* setmetatable without __gc: a finalizer would run when the collector or lua_close
+ * chooses, outside any budget. */
+static int safe_setmetatable(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "__gc metamethods are not allowed in rules");
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/* The number of repetition items of a Lua pattern (*, +, - after a single-char class),
+ * which is what makes backtracking polynomial in the subject. */
+static int pattern_repeats(const char *p, size_t len)
+{
+    int n = 0;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (p[i] == '%') {
+            i++;
+            if (i < len && (p[i] == 'b' || p[i] == 'f'))
+                n++; /* %b and %f scan too */
+        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-') {
+            n++;
+        }
+    }
+    return n;
+}
+
+/* string.find/match/gmatch/gsub behind a cost check: a subject of n bytes and a pattern
+ * with k repetitions may take about (n + 1)^(k + 1) steps inside C, where no hook runs. */
+static int guarded_pattern(lua_State *L)
+{
+    size_t n = 0, plen = 0;
+    const char *p;
+    double cost = 1;
+    int k, i;
+
+    luaL_checklstring(L, 1, &n);
+    p = luaL_checklstring(L, 2, &plen);
+    if (!(lua_toboolean(L, 4) && lua_tointeger(L, lua_upvalueindex(2)) == 1)) { /* plain find */
+        k = pattern_repeats(p, plen);
+        for (i = 0; i <= k && cost <= PATTERN_COST; i++)
+            cost *= (double)n + 1;
+        cost *= (double)plen + 1;
+        if (cost > PATTERN_COST)
+            return luaL_error(L, "pattern too costly for a %d-byte subject (%d repetitions)",
+                              (int)n, k);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void guard_patterns(lua_State *L, int strlib)
+{
+    static const char *const names[] = {"find", "match", "gmatch", "gsub", NULL};
+    int i;
+
+    for (i = 0; names[i]; i++) {
+        lua_getfield(L, strlib, names[i]);
+        lua_pushinteger(L, i == 0); /* find may be plain */
+        lua_pushcclosure(L, guarded_pattern, 2);
+        lua_setfield(L, strlib, names[i]);
+    }
+}
+
 /* Builds SAFE in the registry: the allowed globals, libraries as read-only proxies. */
 static int build_safe(lua_State *L)
 {
-    static const char *const base[] = {
-        "assert",   "error",  "ipairs",       "next",         "pairs",    "pcall",
-        "rawequal", "rawget", "rawlen",       "select",       "tonumber", "tostring",
-        "type",     "xpcall", "getmetatable", "setmetatable", "_VERSION", NULL};
+    static const char *const base[] = {"assert",   "error",    "ipairs", "next",   "pairs",
+                                       "pcall",    "rawequal", "rawget", "rawlen", "select",
+                                       "tonumber", "tostring", "type",   "xpcall", "getmetatable",
+                                       "_VERSION", NULL};
     static const char *const libs[] = {"string", "table", "math", "utf8", NULL};
     static const char *const os_ok[] = {"time", "date", "clock", NULL};
     const char *const *lib;
@@ -136,11 +221,15 @@ static int build_safe(lua_State *L)
     copy_fields(L, g, base);
     lua_pushcfunction(L, safe_print);
     lua_setfield(L, -2, "print");
+    lua_getfield(L, g, "setmetatable");
+    lua_pushcclosure(L, safe_setmetatable, 1);
+    lua_setfield(L, -2, "setmetatable");
     for (lib = libs; *lib; lib++) {
         lua_getfield(L, g, *lib);
-        if (!strcmp(*lib, "string")) { /* no string.dump */
+        if (!strcmp(*lib, "string")) { /* no string.dump; patterns under a cost cap */
             lua_pushnil(L);
             lua_setfield(L, -2, "dump");
+            guard_patterns(L, lua_gettop(L));
         }
         make_readonly(L);
         lua_setfield(L, -2, *lib);
@@ -188,8 +277,11 @@ void lh_free(struct lua_host *h)
 {
     if (h == NULL)
         return;
-    if (h->L)
+    if (h->L) {
+        h->over_budget = 1; /* anything run while closing fails at once */
+        lua_sethook(h->L, count_hook, LUA_MASKCOUNT, 1);
         lua_close(h->L);
+    }
     free(h);
 }
 
@@ -203,7 +295,9 @@ static void failure(struct lua_host *h, int status, char *err, size_t size)
                  h->chunk[0] ? h->chunk : "rules", h->mem_cap);
     else if (h->over_budget)
         snprintf(err, size, "%s%s", msg ? msg : "",
-                 msg && strstr(msg, "budget") ? "" : ": instruction budget exceeded");
+                 msg && strstr(msg, "exceeded")
+                     ? ""
+                     : (h->over_time ? ": time limit exceeded" : ": instruction budget exceeded"));
     else
         snprintf(err, size, "%s", msg ? msg : "error object is not a string");
     lua_pop(h->L, 1);
@@ -213,7 +307,9 @@ static void arm(struct lua_host *h)
 {
     h->spent = 0;
     h->over_budget = 0;
+    h->over_time = 0;
     h->out_of_memory = 0;
+    h->deadline_ms = h->time_ms > 0 ? now_ms() + h->time_ms : 0;
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
@@ -290,4 +386,34 @@ int lh_run_file(struct lua_host *h, const char *path, char *err, size_t errsize)
     rc = lh_run_string(h, name, b.data ? b.data : "", b.len, err, errsize);
     buf_free(&b);
     return rc;
+}
+
+static int share(lua_State *L)
+{
+    const char *name = lua_touserdata(L, 1);
+
+    lua_getfield(L, LUA_REGISTRYINDEX, "ocop.safe");
+    lua_getmetatable(L, -1);
+    lua_getfield(L, -1, "__index"); /* the table behind the read-only SAFE */
+    lua_pushvalue(L, 2);
+    if (lua_istable(L, -1))
+        make_readonly(L);
+    lua_setfield(L, -2, name);
+    return 0;
+}
+
+int lh_share(struct lua_host *h, const char *name)
+{
+    lua_State *L = h->L;
+
+    lua_pushcfunction(L, share);
+    lua_insert(L, -2);
+    lua_pushlightuserdata(L, (void *)name);
+    lua_insert(L, -2);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        log_err("rules: cannot share %s: %s", name, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    return 0;
 }

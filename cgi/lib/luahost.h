@@ -4,7 +4,12 @@
  * dofile, require, collectgarbage; string, table, math, utf8; os.time and os.date;
  * print to the log), text chunks only, each rule file in its own environment whose
  * shared globals are read-only, and an instruction budget per call that a rule's own
- * pcall cannot swallow. Errors read "file:line: message".
+ * pcall cannot swallow, and a wall-clock limit. Errors read "file:line: message".
+ *
+ * What the count hook cannot see is bounded otherwise: every allocation counts against
+ * the memory cap; string.find/match/gmatch/gsub refuse a pattern whose worst-case
+ * backtracking over the subject is too costly; setmetatable refuses __gc, so no
+ * finalizer can run outside a budgeted call (for example inside lua_close).
  *
  * This is the layer under the rules API (#3): it runs files and calls functions; it
  * knows nothing of rounds or stars.
@@ -17,6 +22,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define LH_DEFAULT_MEM    (16u << 20) /* bytes a state may allocate */
 #define LH_DEFAULT_BUDGET 5000000L    /* VM instructions per load or call */
@@ -27,9 +33,12 @@ struct lua_host {
     size_t mem_cap;
     long budget; /* instructions allowed for the current load or call */
     long spent;
-    int over_budget;   /* set by the hook; the call fails whatever the script caught */
-    int out_of_memory; /* set by the allocator */
-    char chunk[256];   /* the file being run, for messages Lua gives no place to */
+    long time_ms;        /* wall-clock per load or call; 0 = none */
+    int64_t deadline_ms; /* CLOCK_MONOTONIC, set when a call starts */
+    int over_budget;     /* set by the hook; the call fails whatever the script caught */
+    int over_time;       /* the budget was spent by the clock */
+    int out_of_memory;   /* set by the allocator */
+    char chunk[256];     /* the file being run, for messages Lua gives no place to */
 };
 
 /* A new sandboxed state; NULL when the state cannot be made. */
@@ -43,6 +52,10 @@ int lh_run_file(struct lua_host *h, const char *path, char *err, size_t errsize)
 /* The same for source text, with chunkname used in messages. */
 int lh_run_string(struct lua_host *h, const char *chunkname, const char *src, size_t len, char *err,
                   size_t errsize);
+
+/* Makes the value on top (popped) a shared global of every file run afterwards, as
+ * name; a table is shared through a read-only view. 0, or -1 when it cannot. */
+int lh_share(struct lua_host *h, const char *name);
 
 /* Calls the function on top of the stack below nargs arguments (as lua_pcall does),
  * under the instruction budget and the memory cap. 0, or -1 with the message. */

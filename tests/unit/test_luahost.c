@@ -95,6 +95,74 @@ static void exhaustion(void **state)
     refused("local s = 'x' for i = 1, 40 do s = s .. s end", "not enough memory");
 }
 
+/* What the count hook cannot see: long work inside one C function, and finalizers. */
+static void outside_the_hook(void **state)
+{
+    refused("setmetatable({}, {__gc = function() while true do end end})",
+            "__gc metamethods are not allowed");
+    refused("local mt = {} mt.__gc = print setmetatable({}, mt)", "__gc metamethods");
+    refused("local s = string.rep('a', 100000)\nreturn s:find('.-.-.-.-b')",
+            "hostile.lua:2: pattern too costly");
+    refused("local s = string.rep('a', 5000)\nreturn s:match('(a*)*b')", "pattern too costly");
+    refused("return (string.rep('a', 20000)):gsub('a-a-b', '')", "pattern too costly");
+    refused("for w in string.gmatch(string.rep('a', 9000), 'a*a*a*b') do end",
+            "pattern too costly");
+}
+
+/* Cheap patterns and plain finds still work, whatever the subject's length. */
+static void patterns_that_work(void **state)
+{
+    char err[256];
+    static const char src[] = "local s = string.rep('ab', 100000)\n"
+                              "return { a = s:find('ba', 1, true), b = ('2020-11-10'):match("
+                              "'^(%d+)-(%d+)-(%d+)$'), c = s:find('b') }";
+
+    assert_int_equal(lh_run_string(h, "@p.lua", src, strlen(src), err, sizeof(err)), 0);
+    lua_getfield(h->L, -1, "a");
+    assert_int_equal(lua_tointeger(h->L, -1), 2);
+    lua_getfield(h->L, -2, "b");
+    assert_string_equal(lua_tostring(h->L, -1), "2020");
+    lua_getfield(h->L, -3, "c");
+    assert_int_equal(lua_tointeger(h->L, -1), 2);
+    lua_pop(h->L, 4);
+    assert_still_serving();
+}
+
+/* The clock stops a call whose instructions are each expensive. */
+static void time_limit(void **state)
+{
+    char err[256];
+    static const char src[] = "local s = string.rep('a', 2000)\n"
+                              "for i = 1, 1e9 do s:find('a-b') end";
+    long budget = h->budget;
+
+    h->budget = 1L << 40;
+    h->time_ms = 200;
+    assert_int_equal(lh_run_string(h, "@slow.lua", src, strlen(src), err, sizeof(err)), -1);
+    assert_non_null(strstr(err, "time limit exceeded"));
+    h->budget = budget;
+    h->time_ms = 0;
+    assert_still_serving();
+}
+
+/* A table shared with lh_share is visible to every later file and read-only. */
+static void shared_globals(void **state)
+{
+    char err[256];
+    static const char src[] = "return { v = lib.x, ok = pcall(function() lib.x = 2 end) }";
+
+    lua_newtable(h->L);
+    lua_pushinteger(h->L, 7);
+    lua_setfield(h->L, -2, "x");
+    assert_int_equal(lh_share(h, "lib"), 0);
+    assert_int_equal(lh_run_string(h, "@s.lua", src, strlen(src), err, sizeof(err)), 0);
+    lua_getfield(h->L, -1, "v");
+    assert_int_equal(lua_tointeger(h->L, -1), 7);
+    lua_getfield(h->L, -2, "ok");
+    assert_false(lua_toboolean(h->L, -1));
+    lua_pop(h->L, 3);
+}
+
 static void syntax_and_bytecode(void **state)
 {
     refused("x = = 1", "hostile.lua:1:");
@@ -133,6 +201,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes),
         cmocka_unit_test(exhaustion),
+        cmocka_unit_test(outside_the_hook),
+        cmocka_unit_test(patterns_that_work),
+        cmocka_unit_test(time_limit),
+        cmocka_unit_test(shared_globals),
         cmocka_unit_test(syntax_and_bytecode),
         cmocka_unit_test(strings_not_shared),
         cmocka_unit_test(own_environments),
