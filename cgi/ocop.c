@@ -20,6 +20,7 @@ static const struct {
     {"user", cli_user, "add, passwd, disable officials' accounts"},
     {"serve", cli_serve, "run nginx and the FastCGI workers in the foreground"},
     {"audit", cli_audit, "verify the audit trail's hash chain"},
+    {"rules", cli_rules, "check rule files, or show an area's effective rules as JSON"},
 };
 
 static void usage(FILE *f)

@@ -89,6 +89,7 @@ static int find_home(char *out, size_t size)
 int config_load(struct config *c)
 {
     int64_t ufail, afail;
+    const char *rules;
 
     memset(c, 0, sizeof(*c));
     if (find_share(c->share, sizeof(c->share)) != 0 || find_home(c->home, sizeof(c->home)) != 0)
@@ -96,11 +97,17 @@ int config_load(struct config *c)
     if ((size_t)snprintf(c->db_path, sizeof(c->db_path), "%s/ocop.db", c->home) >=
         sizeof(c->db_path))
         return -1;
+    rules = getenv("OCOP_RULES");
+    if ((size_t)snprintf(c->rules, sizeof(c->rules), "%s%s%s", rules && *rules ? rules : c->share,
+                         rules && *rules ? "" : "/",
+                         rules && *rules ? "" : "lua") >= sizeof(c->rules))
+        return -1;
     if (env_int("OCOP_SESSION_IDLE", 1, 86400 * 30, 2 * 3600, &c->session_idle) ||
         env_int("OCOP_SESSION_MAX", 1, 86400 * 90, 12 * 3600, &c->session_max) ||
         env_int("OCOP_LOGIN_MAX_FAIL_USER", 1, 1000, 5, &ufail) ||
         env_int("OCOP_LOGIN_MAX_FAIL_ADDR", 1, 100000, 20, &afail) ||
-        env_int("OCOP_LOGIN_WINDOW", 1, 86400, 15 * 60, &c->login_window))
+        env_int("OCOP_LOGIN_WINDOW", 1, 86400, 15 * 60, &c->login_window) ||
+        env_int("OCOP_RULES_INTERVAL_MS", 1, 60000, 1000, &c->rules_interval_ms))
         return -1;
     c->login_max_fail_user = (int)ufail;
     c->login_max_fail_addr = (int)afail;

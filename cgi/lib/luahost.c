@@ -52,6 +52,15 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Where the running rule is ("file:line"), kept for errors that carry no position. */
+static void note_where(lua_State *L, struct lua_host *h)
+{
+    lua_Debug ar;
+
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        snprintf(h->where, sizeof(h->where), "%s:%d", ar.short_src, ar.currentline);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     struct lua_host *h;
@@ -59,9 +68,12 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     lua_getallocf(L, (void **)&h);
     h->spent += HOOK_EVERY;
-    if (!h->over_budget && h->time_ms > 0 && now_ms() > h->deadline_ms) {
-        h->over_time = 1;
-        h->spent = h->budget + 1;
+    if (!h->over_budget) {
+        note_where(L, h);
+        if (h->time_ms > 0 && now_ms() > h->deadline_ms) {
+            h->over_time = 1;
+            h->spent = h->budget + 1;
+        }
     }
     if (h->spent > h->budget) {
         /* From now on fail at every instruction, so the error escapes any pcall: the
@@ -69,7 +81,9 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         if (!h->over_budget)
             lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         h->over_budget = 1;
-        luaL_error(L, h->over_time ? "time limit exceeded" : "instruction budget exceeded");
+        lua_pushfstring(L, "%s: %s", h->where[0] ? h->where : h->chunk,
+                        h->over_time ? "time limit exceeded" : "instruction budget exceeded");
+        lua_error(L);
     }
 }
 
@@ -122,6 +136,21 @@ static void copy_fields(lua_State *L, int from, const char *const *names)
     }
 }
 
+/* Calls upvalue 1 with the arguments; its errors get the position of the rule that
+ * called us (the library function's own luaL_error would see only this wrapper). */
+static int call_original(lua_State *L, int nresults)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 1, nresults, 0) != LUA_OK) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    return lua_gettop(L);
+}
+
 /* setmetatable without __gc: a finalizer would run when the collector or lua_close
  * chooses, outside any budget. */
 static int safe_setmetatable(lua_State *L)
@@ -129,10 +158,7 @@ static int safe_setmetatable(lua_State *L)
     if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, "__gc metamethods are not allowed in rules");
     lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, 2, 1);
-    return 1;
+    return call_original(L, 1);
 }
 
 /* The number of repetition items of a Lua pattern (*, +, - after a single-char class),
@@ -174,10 +200,7 @@ static int guarded_pattern(lua_State *L)
             return luaL_error(L, "pattern too costly for a %d-byte subject (%d repetitions)",
                               (int)n, k);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L, LUA_MULTRET);
 }
 
 static void guard_patterns(lua_State *L, int strlib)
@@ -292,7 +315,10 @@ static void failure(struct lua_host *h, int status, char *err, size_t size)
 
     if (h->out_of_memory || status == LUA_ERRMEM) /* no message handler ran: say where */
         snprintf(err, size, "%s: not enough memory (the rules may use %zu bytes)",
-                 h->chunk[0] ? h->chunk : "rules", h->mem_cap);
+                 h->where[0]   ? h->where
+                 : h->chunk[0] ? h->chunk
+                               : "rules",
+                 h->mem_cap);
     else if (h->over_budget)
         snprintf(err, size, "%s%s", msg ? msg : "",
                  msg && strstr(msg, "exceeded")
@@ -310,6 +336,7 @@ static void arm(struct lua_host *h)
     h->over_time = 0;
     h->out_of_memory = 0;
     h->deadline_ms = h->time_ms > 0 ? now_ms() + h->time_ms : 0;
+    h->where[0] = '\0';
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 

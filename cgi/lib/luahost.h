@@ -39,6 +39,7 @@ struct lua_host {
     int over_time;       /* the budget was spent by the clock */
     int out_of_memory;   /* set by the allocator */
     char chunk[256];     /* the file being run, for messages Lua gives no place to */
+    char where[300];     /* "file:line" last seen by the hook, likewise */
 };
 
 /* A new sandboxed state; NULL when the state cannot be made. */

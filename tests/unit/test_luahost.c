@@ -84,13 +84,13 @@ static void escapes(void **state)
 
 static void exhaustion(void **state)
 {
-    refused("while true do end", "instruction budget exceeded");
+    refused("while true do end", "hostile.lua:1: instruction budget exceeded");
     refused("while true do pcall(function() while true do end end) end",
             "instruction budget exceeded");
     refused("local ok = pcall(function() while true do end end)\nwhile true do end",
             "instruction budget exceeded");
     refused("local s = string.rep('x', 1 << 30)", "not enough memory");
-    refused("local t = {} for i = 1, 1e9 do t[i] = i end", "hostile.lua: not enough memory");
+    refused("local t = {} for i = 1, 1e9 do t[i] = i end", "hostile.lua:1: not enough memory");
     refused("local function f(n) return f(n + 1) + 1 end\nf(1)", "hostile.lua");
     refused("local s = 'x' for i = 1, 40 do s = s .. s end", "not enough memory");
 }
