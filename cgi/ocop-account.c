@@ -1,10 +1,13 @@
 /*
  * ocop-account.c — bin/ocop-account.fcgi: logging in and out, the official's start
- * page (/app/: who they are, their area, what waits for them) and /app/health.
+ * page (/app/: who they are, their area, what waits for them), the rules in force
+ * (/app/rules/<province>[/<district>]) and /app/health.
  */
 #include "app.h"
+#include "rules.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A precomputed hash checked when the username is unknown, so that a wrong name and
@@ -192,15 +195,185 @@ static int get_home(struct request *rq, struct reply *rp)
     return 0;
 }
 
+/* "ok" when the province's files on disk are in force, "stale" when a newer edit is
+ * broken and the last good rules serve, "failed" when none could be loaded. */
+static json_t *rules_health(int *failed)
+{
+    json_t *o = json_object();
+    char **codes;
+    size_t n, i;
+
+    if (rules_list_provinces(rt.cfg.rules, &codes, &n) != 0 || n == 0) {
+        *failed = 1;
+        return o;
+    }
+    for (i = 0; i < n; i++) {
+        int ok = rules_get(rt.rules, codes[i]) != NULL;
+        const char *state = !ok ? "failed" : rules_last_error(rt.rules, codes[i]) ? "stale" : "ok";
+        *failed |= !ok;
+        json_object_set_new(o, codes[i], json_string(state));
+        free(codes[i]);
+    }
+    free(codes);
+    return o;
+}
+
 static int get_health(struct request *rq, struct reply *rp)
 {
-    int v = db_user_version(rt.db);
+    int v = db_user_version(rt.db), failed = 0;
+    json_t *rules;
 
+    (void)rq;
     if (v <= 0)
         return reply_error(rp, 503, "database", "Cơ sở dữ liệu tạm thời không sẵn sàng.");
+    rules = rules_health(&failed);
+    if (failed) {
+        reply_error(rp, 503, "rules", "Quy tắc của một số tỉnh chưa nạp được.");
+        json_object_set_new(rp->data, "rules", rules);
+        return 0;
+    }
     reply_set(rp, 200, NULL,
-              json_pack("{s:s,s:s,s:i}", "status", "ok", "database", "ok", "schema_version", v));
+              json_pack("{s:s,s:s,s:i,s:o}", "status", "ok", "database", "ok", "schema_version", v,
+                        "rules", rules));
     return 0;
+}
+
+/* Amounts as Vietnamese write them: 1.234.567 */
+static json_t *money_text(json_int_t n)
+{
+    char digits[32], out[48];
+    int len = snprintf(digits, sizeof(digits), "%lld", (long long)(n < 0 ? -n : n)), o = 0;
+
+    if (n < 0)
+        out[o++] = '-';
+    for (int i = 0; i < len; i++) {
+        out[o++] = digits[i];
+        if ((len - i - 1) % 3 == 0 && i < len - 1)
+            out[o++] = '.';
+    }
+    out[o] = '\0';
+    return json_string(out);
+}
+
+/* Adds what the page shows but the data does not spell: money with separators, the
+ * level names in Vietnamese, the rounds as one list per level. */
+static void decorate_year(json_t *y)
+{
+    json_t *budget = json_object_get(y, "budget"), *rounds = json_object_get(y, "rounds");
+    json_t *levels = json_array(), *line, *list, *support = json_object_get(y, "support");
+    const char *key;
+    size_t i;
+
+    json_array_foreach(json_object_get(budget, "lines"), i, line)
+    {
+        json_object_set_new(line, "amount_text",
+                            money_text(json_integer_value(json_object_get(line, "amount"))));
+        json_object_set_new(line, "top",
+                            json_boolean(json_integer_value(json_object_get(line, "depth")) == 0));
+    }
+    if (budget)
+        json_object_set_new(budget, "total_text",
+                            money_text(json_integer_value(json_object_get(budget, "total"))));
+    for (int lv = 0; lv < LEVEL__MAX; lv++)
+        if ((list = json_object_get(rounds, rules_level_names[lv])) != NULL)
+            json_array_append_new(
+                levels, json_pack("{s:s,s:O}", "level", rules_level_labels[lv], "rounds", list));
+    json_object_set_new(y, "round_levels", levels);
+    list = json_array();
+    json_object_foreach(support, key, line)
+    {
+        json_t *max = json_object_get(line, "max_amount");
+        if (max)
+            json_object_set_new(line, "max_amount_text", money_text(json_integer_value(max)));
+        json_array_append(list, line);
+    }
+    json_object_set_new(y, "support_list", list);
+    json_object_set_new(y, "has",
+                        json_pack("{s:b,s:b,s:b,s:b,s:b,s:b}", "rounds",
+                                  json_array_size(levels) > 0, "calendar",
+                                  json_array_size(json_object_get(y, "calendar")) > 0, "targets",
+                                  json_array_size(json_object_get(y, "targets")) > 0, "reports",
+                                  json_array_size(json_object_get(y, "reports")) > 0, "support",
+                                  json_array_size(list) > 0, "notes",
+                                  json_array_size(json_object_get(y, "notes")) > 0));
+}
+
+static json_t *view_json(const struct rules_area *a, int year, const struct session *s)
+{
+    json_t *j = rules_area_json(a, year), *y, *links = json_array(), *g;
+    const struct rules_area *d;
+    const int *years;
+    size_t i, n = rules_area_years(a, &years);
+    char prov[64];
+    const char *err;
+
+    if (j == NULL)
+        return NULL;
+    json_array_foreach(json_object_get(j, "years"), i, y) decorate_year(y);
+    for (i = 0; i < n; i++)
+        json_array_append_new(
+            links, json_pack("{s:i,s:b}", "year", years[i], "current", years[i] == year));
+    json_object_set_new(j, "year_links", links);
+    json_object_set_new(j, "all_years", json_boolean(year == 0));
+    links = json_array();
+    for (i = 0; (d = rules_district(a, i)) != NULL; i++)
+        json_array_append_new(
+            links, json_pack("{s:s,s:s}", "code", rules_area_code(d), "name", rules_area_name(d)));
+    json_object_set_new(j, "has_districts", json_boolean(json_array_size(links) > 0));
+    json_object_set_new(j, "districts", links);
+    json_array_foreach(json_object_get(j, "regimes"), i, g)
+    {
+        json_t *rows = json_array(), *r;
+        const char *lv;
+        json_object_foreach(json_object_get(g, "routing"), lv, r)
+        {
+            if (json_is_true(json_object_get(r, "abolished")))
+                continue;
+            json_object_set_new(r, "level", json_string(lv));
+            json_array_append(rows, r);
+        }
+        json_object_set_new(g, "levels", rows);
+    }
+    snprintf(prov, sizeof(prov), "%.*s", (int)strcspn(rules_area_code(a), "/"), rules_area_code(a));
+    err = rules_last_error(rt.rules, prov);
+    if (err && s && (s->role == ROLE_ADMIN || s->role == ROLE_PROVINCE))
+        json_object_set_new(j, "last_error", json_string(err)); /* names files: staff only */
+    json_object_set_new(j, "stale", json_boolean(err != NULL));
+    return j;
+}
+
+static int show_rules(struct request *rq, struct reply *rp, const char *code)
+{
+    const struct kv *ys = kv_get(&rq->query, "year");
+    const struct rules_area *a;
+    int64_t year = 0;
+    json_t *view;
+
+    if (ys && parse_int64(ys->val, ys->vlen, 2000, 2100, &year) != 0)
+        return reply_error(rp, 400, "year", "Năm phải là một số từ 2000 đến 2100.");
+    a = rules_get(rt.rules, code);
+    if (a == NULL)
+        return reply_error(rp, 404, "rules", "Không có quy tắc cho địa bàn này.");
+    view = view_json(a, (int)year, rq->session);
+    if (view == NULL)
+        return reply_error(rp, 500, "memory", "Máy chủ tạm thời quá tải.");
+    reply_set(rp, 200, "app/rules", view);
+    return 0;
+}
+
+static int get_rules(struct request *rq, struct reply *rp)
+{
+    return show_rules(rq, rp, req_param(rq, 0));
+}
+
+static int get_district_rules(struct request *rq, struct reply *rp)
+{
+    char code[160];
+    int n = snprintf(code, sizeof(code), "%s/%s", req_param(rq, 0), req_param(rq, 1));
+
+    if (n < 0 || (size_t)n >= sizeof(code))
+        return reply_error(rp, 404, "rules", "Không có quy tắc cho địa bàn này.");
+    return show_rules(rq, rp, code);
 }
 
 static const struct route routes[] = {
@@ -209,6 +382,8 @@ static const struct route routes[] = {
     {HTTP_POST, "/app/logout", post_logout, 0},
     {HTTP_GET, "/app/", get_home, 0},
     {HTTP_GET, "/app/health", get_health, ROUTE_PUBLIC},
+    {HTTP_GET, "/app/rules/:province", get_rules, 0},
+    {HTTP_GET, "/app/rules/:province/:district", get_district_rules, 0},
 };
 
 static int init(void)

@@ -4,6 +4,7 @@
  * failures end the process.
  */
 #include "app.h"
+#include "rules.h"
 #include "mustache.h"
 
 #include <errno.h>
@@ -351,12 +352,14 @@ static void write_head(FCGX_Stream *out, const struct reply *rp, const char *cty
     buf_free(&h);
 }
 
-static void render_html(const struct reply *rp, struct buf *body)
+/* Renders the page; a template that fails is a server error (500), never a 200. */
+static void render_html(struct reply *rp, struct buf *body)
 {
     struct mst_error err;
 
     if (mst_set_render(rt.templates, rp->template, rp->data, body, &err) != 0) {
         log_err("template %s:%d: %s", rp->template, err.line, err.msg);
+        rp->status = 500;
         buf_reset(body);
         buf_puts(body, "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
                        "<title>Lỗi hệ thống</title><p>Lỗi hệ thống khi hiển thị trang.</p></html>");
@@ -431,6 +434,10 @@ static int setup(const struct app *app)
     snprintf(tdir, sizeof(tdir), "%s/site/templates", rt.cfg.share);
     rt.templates = mst_set_new(tdir);
     if (rt.templates == NULL)
+        return -1;
+    rt.rules = rules_open(rt.cfg.rules,
+                          &(struct rules_limits){.interval_ms = (long)rt.cfg.rules_interval_ms});
+    if (rt.rules == NULL)
         return -1;
     if (app->init && app->init() != 0)
         return -1;

@@ -18,6 +18,7 @@
 #include "http.h"
 
 struct mst_set;
+struct rules;
 
 struct app {
     const char *name; /* "account", "dossier", … (log ident) */
@@ -30,6 +31,7 @@ struct runtime {
     struct config cfg;
     struct db *db;
     struct mst_set *templates;
+    struct rules *rules; /* the province rules; get an area once per request */
 };
 
 extern struct runtime rt;

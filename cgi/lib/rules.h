@@ -120,6 +120,9 @@ const char *rules_area_name(const struct rules_area *a); /* "Krông Năng" */
 int rules_area_is_district(const struct rules_area *a);
 int rules_area_is_placeholder(const struct rules_area *a); /* a stand-in for an unnamed area */
 int64_t rules_area_loaded_at(const struct rules_area *a);  /* seconds since the epoch */
+/* The i-th district of the area's province that has rules of its own; NULL past
+ * the last. */
+const struct rules_area *rules_district(const struct rules_area *a, size_t i);
 /* The files the area was built from, in cascade order, with their mtimes. */
 size_t rules_area_files(const struct rules_area *a, const char *const **paths,
                         const int64_t **mtimes);

@@ -1119,6 +1119,11 @@ int64_t rules_area_loaded_at(const struct rules_area *a)
     return a->ps->loaded_at;
 }
 
+const struct rules_area *rules_district(const struct rules_area *a, size_t i)
+{
+    return i + 1 < a->ps->nareas ? &a->ps->areas[i + 1] : NULL;
+}
+
 size_t rules_area_files(const struct rules_area *a, const char *const **paths,
                         const int64_t **mtimes)
 {
