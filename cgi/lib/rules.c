@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <utf8proc.h>
 #include <unistd.h>
 #include <stdarg.h>
 
@@ -708,6 +709,24 @@ static int load_all(lua_State *L)
     return 0;
 }
 
+/* Problems quote the files (Lua's "near '…'", unknown keys): keep them valid UTF-8
+ * without control bytes, so logs, JSON and pages can carry them. */
+static void clean_text(char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f) {
+            s[i++] = '?';
+            continue;
+        }
+        i += (size_t)n;
+    }
+}
+
 static void pstate_free(struct pstate *ps)
 {
     if (ps == NULL)
@@ -724,6 +743,7 @@ static int load_province(const char *root, const char *prov, const char *prov_pa
 {
     struct load ld = {.prov = prov, .out = out};
     struct pstate *ps = NULL;
+    size_t start = out->len;
     size_t i;
     int rc;
 
@@ -770,6 +790,8 @@ static int load_province(const char *root, const char *prov, const char *prov_pa
     free(ld.rf);
     flist_free(&ld.files);
     lua_settop(ps->h->L, 0);
+    if (out->len > start)
+        clean_text(out->data + start, out->len - start);
     if (ld.problems) {
         pstate_free(ps);
         return RULES_EINVALID;

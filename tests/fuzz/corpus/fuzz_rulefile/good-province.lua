@@ -1,0 +1,27 @@
+-- A province for the loader's unit tests.
+return {
+  name = "Tỉnh A",
+  support = {
+    packaging = { min_stars = 3, max_codes_per_type_per_org = 2, max_amount = lib.tien.trieu(30),
+                  after_recognition = true, source = "thử" },
+  },
+  years = {
+    [2020] = {
+      rounds = { district = { { close = "2020-06-30", source = "thử" },
+                              { open = "2020-09-01", close = "2020-11-10", source = "thử" } },
+                 province = { { open = "2020-07-01", close = "2020-12-10", source = "thử" } } },
+      targets = { { code = "entered", label = "Sản phẩm tham gia", min = 60, source = "thử" } },
+      reports = { { what = "Báo cáo tháng", every = "month", day = 15, source = "thử" } },
+      budget = { total = 30, source = "thử", lines = {
+        { label = "Một", amount = 10 }, { label = "Hai", amount = 20, lines = {
+          { label = "Hai a", amount = 5 }, { label = "Hai b", amount = 15 } } } } },
+      support = {
+        star_reward = { amounts = { first = { [3] = 10000000, [4] = 20000000 } }, source = "thử" },
+      },
+    },
+  },
+  support_allowed = function(req)
+    if req.amount == 12345 then return false, "Số tiền thử bị từ chối" end
+    return true
+  end,
+}

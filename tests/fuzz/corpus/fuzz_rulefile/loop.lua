@@ -1,0 +1,2 @@
+-- hostile rule file for the tests: never ends
+while true do end
