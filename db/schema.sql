@@ -272,3 +272,14 @@ CREATE TABLE photo (
     public INTEGER NOT NULL DEFAULT 0 CHECK (public IN (0, 1))
 );
 CREATE INDEX photo_product ON photo (product_id);
+
+-- The commune's assessment report of QĐ 1489/2025 (migration 0002).
+CREATE TABLE dossier_assessment (
+    dossier_id INTEGER PRIMARY KEY REFERENCES dossier (id),
+    raw_materials TEXT NOT NULL CHECK (length(raw_materials) BETWEEN 1 AND 4000),
+    labour TEXT NOT NULL CHECK (length(labour) BETWEEN 1 AND 4000),
+    idea TEXT NOT NULL CHECK (length(idea) BETWEEN 1 AND 4000),
+    identity TEXT NOT NULL CHECK (length(identity) BETWEEN 1 AND 4000),
+    written_by INTEGER NOT NULL REFERENCES user (id),
+    written_at INTEGER NOT NULL
+);

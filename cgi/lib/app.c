@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 struct runtime rt;
@@ -37,6 +38,13 @@ static int install_signals(void)
         return -1;
     signal(SIGPIPE, SIG_IGN);
     return 0;
+}
+
+int64_t app_today(void)
+{
+    int64_t now = (int64_t)time(NULL);
+
+    return rt.cfg.today ? rt.cfg.today : now - now % 86400;
 }
 
 const char *req_param(const struct request *rq, size_t i)
@@ -338,10 +346,10 @@ static void write_head(FCGX_Stream *out, const struct reply *rp, const char *cty
     struct buf h = BUF_INIT;
 
     /* FCGX_FPrintF has its own printf without %zu: format here. */
-    buf_printf(&h,
-               "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
-               "Cache-Control: no-store\r\n",
-               rp->status, http_status_text(rp->status), ctype, len);
+    buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: no-store\r\n", rp->status,
+               http_status_text(rp->status), ctype);
+    if (!rp->file_type) /* nginx sends a file's body, and its length */
+        buf_printf(&h, "Content-Length: %zu\r\n", len);
     if (rp->location[0])
         buf_printf(&h, "Location: %s\r\n", rp->location);
     if (rp->headers.len)
@@ -372,6 +380,10 @@ static void send_reply(const struct request *rq, struct reply *rp, FCGX_Stream *
     const char *ctype = "application/json; charset=utf-8";
     char *js;
 
+    if (rp->file_type && rp->status == 200) {
+        write_head(out, rp, rp->file_type, 0);
+        return;
+    }
     if (rp->data == NULL)
         rp->data = json_object();
     if (json_is_object(rp->data) && rp->template) /* pages carry who is signed in */

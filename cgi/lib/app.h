@@ -50,6 +50,9 @@ void app_handle(const struct app *app, struct pool *pool, struct FCGX_Stream *in
  * before it (a body shorter than declared). */
 long req_read_body(struct request *rq, char *buf, size_t size);
 
+/* The day rules are judged by (midnight UTC): OCOP_TODAY, or today. */
+int64_t app_today(void);
+
 /* Helpers for handlers. */
 const char *req_param(const struct request *rq, size_t i);
 /* A session-cookie Set-Cookie line with the right attributes (Secure behind https). */

@@ -89,7 +89,7 @@ static int find_home(char *out, size_t size)
 int config_load(struct config *c)
 {
     int64_t ufail, afail;
-    const char *rules;
+    const char *rules, *today;
 
     memset(c, 0, sizeof(*c));
     if (find_share(c->share, sizeof(c->share)) != 0 || find_home(c->home, sizeof(c->home)) != 0)
@@ -109,6 +109,11 @@ int config_load(struct config *c)
         env_int("OCOP_LOGIN_WINDOW", 1, 86400, 15 * 60, &c->login_window) ||
         env_int("OCOP_RULES_INTERVAL_MS", 1, 60000, 1000, &c->rules_interval_ms))
         return -1;
+    today = getenv("OCOP_TODAY");
+    if (today && *today && parse_date(today, &c->today) != 0) {
+        log_err("OCOP_TODAY must be a date YYYY-MM-DD");
+        return -1;
+    }
     c->login_max_fail_user = (int)ufail;
     c->login_max_fail_addr = (int)afail;
     return 0;

@@ -450,6 +450,32 @@ int reply_header(struct reply *rp, const char *name, const char *value)
     return buf_printf(&rp->headers, "%s: %s\r\n", name, value);
 }
 
+/* filename*=UTF-8''… (RFC 8187) plus an ASCII fallback of the same name. */
+int reply_file(struct reply *rp, const char *uri, const char *mime, const char *filename)
+{
+    struct buf v = BUF_INIT;
+    const unsigned char *p;
+    int rc;
+
+    buf_puts(&v, "attachment; filename=\"");
+    for (p = (const unsigned char *)filename; *p; p++)
+        buf_printf(&v, "%c", (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') ? *p : '_');
+    buf_puts(&v, "\"; filename*=UTF-8''");
+    for (p = (const unsigned char *)filename; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~", *p))
+            buf_printf(&v, "%c", *p);
+        else
+            buf_printf(&v, "%%%02X", *p);
+    rc = v.data ? reply_header(rp, "Content-Disposition", v.data) : -1;
+    buf_free(&v);
+    if (rc != 0 || reply_header(rp, "X-Accel-Redirect", uri) != 0)
+        return reply_error(rp, 500, "file", "Không gửi được tệp.");
+    rp->status = 200;
+    rp->file_type = mime;
+    return 0;
+}
+
 /* ---- routing ---- */
 
 /* Matches path against pattern; on success records ":param" segments in rq. */

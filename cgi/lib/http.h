@@ -129,10 +129,11 @@ int utf8_text_ok(const char *s, size_t len, int multiline);
 
 struct reply {
     int status;
-    json_t *data;         /* owned */
-    const char *template; /* name under site/templates, NULL = JSON only */
-    char location[512];   /* for 3xx */
-    struct buf headers;   /* extra header lines, each ending in \r\n */
+    json_t *data;          /* owned */
+    const char *template;  /* name under site/templates, NULL = JSON only */
+    char location[512];    /* for 3xx */
+    struct buf headers;    /* extra header lines, each ending in \r\n */
+    const char *file_type; /* set by reply_file: nginx sends the body (X-Accel-Redirect) */
 };
 
 void reply_init(struct reply *rp);
@@ -145,6 +146,9 @@ int reply_error(struct reply *rp, int status, const char *code, const char *mess
 int reply_field_error(struct reply *rp, const struct field_error *fe);
 /* 303 See Other to a local path (validated: must start with '/', no CR/LF). */
 int reply_redirect(struct reply *rp, const char *path);
+/* A stored file sent by nginx from its internal location uri (X-Accel-Redirect), as an
+ * attachment named filename (UTF-8, sent RFC 8187-encoded) of type mime (static). */
+int reply_file(struct reply *rp, const char *uri, const char *mime, const char *filename);
 /* Adds a header line; name and value are checked for CR, LF and NUL. */
 int reply_header(struct reply *rp, const char *name, const char *value);
 

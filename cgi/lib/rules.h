@@ -167,7 +167,14 @@ int rules_certificate_months(const struct rules_area *a);    /* 36 */
 int rules_certificate_min_stars(const struct rules_area *a); /* 3 */
 /* The last day a certificate issued on `issued` is valid (issued + months − 1 day). */
 int64_t rules_certificate_until(const struct rules_area *a, int64_t issued);
-int rules_samples(const struct rules_area *a);            /* units per dossier (5) */
+int rules_samples(const struct rules_area *a); /* units per dossier (5) */
+/* Caps on one upload request of dossier documents. */
+struct rules_uploads {
+    uint64_t max_file_bytes;
+    uint64_t max_total_bytes;
+    int max_files;
+};
+void rules_upload_limits(const struct rules_area *a, struct rules_uploads *out);
 int rules_dossier_check_days(const struct rules_area *a); /* working days; 0 = not set */
 void rules_council(const struct rules_area *a, int *quorum_pct, int *spread_max,
                    int *chair_required);

@@ -894,6 +894,13 @@ int cache_area(struct vctx *v, struct pstate *ps, struct rules_area *a, int base
     }
     lua_pop(v->L, 1);
     a->samples = (int)get_int(&r, base, "samples", 0);
+    if (field(&r, base, "uploads") == LUA_TTABLE) {
+        int u = lua_gettop(v->L);
+        a->uploads.max_file_bytes = (uint64_t)get_int(&r, u, "max_file_mb", 1) << 20;
+        a->uploads.max_total_bytes = (uint64_t)get_int(&r, u, "max_total_mb", 1) << 20;
+        a->uploads.max_files = (int)get_int(&r, u, "max_files", 1);
+    }
+    lua_pop(v->L, 1);
     a->check_days = (int)get_int(&r, base, "dossier_check_working_days", 0);
 
     a->years = xalloc(&r, nyears, sizeof(*a->years));
@@ -1242,6 +1249,11 @@ int64_t rules_certificate_until(const struct rules_area *a, int64_t issued)
     if (d > month_days(y, m)) /* 29/2 + 36 months: valid to the end of February */
         return day_start(y, m, month_days(y, m));
     return day_start(y, m, d) - 86400;
+}
+
+void rules_upload_limits(const struct rules_area *a, struct rules_uploads *out)
+{
+    *out = a->uploads;
 }
 
 int rules_samples(const struct rules_area *a)

@@ -156,6 +156,7 @@ struct rules_area {
     int band_min[STAR_MAX + 1];
     int part_max[REGIME__MAX][3];
     int cert_months, cert_min_stars, samples, check_days;
+    struct rules_uploads uploads;
     int quorum_pct, spread_max, chair_required;
     int64_t district_ends;
     struct rules_routing routing[REGIME__MAX][LEVEL__MAX];

@@ -389,6 +389,11 @@ json_t *rules_area_json(const struct rules_area *a, int year)
     put(c, "chair_required", json_boolean(a->chair_required));
     put(o, "council", c);
     put_int(o, "samples", a->samples);
+    c = json_object();
+    put_int(c, "max_file_mb", (int64_t)(a->uploads.max_file_bytes >> 20));
+    put_int(c, "max_files", a->uploads.max_files);
+    put_int(c, "max_total_mb", (int64_t)(a->uploads.max_total_bytes >> 20));
+    put(o, "uploads", c);
     if (a->check_days)
         put_int(o, "dossier_check_working_days", a->check_days);
     put(o, "documents", documents_json(a));

@@ -235,6 +235,9 @@ static const struct sfield f_cert[] = {INT("min_stars", F_REQ, 1, 5),
 static const struct sfield f_council[] = {INT("quorum_pct", F_REQ, 1, 100),
                                           INT("spread_max", F_REQ, 0, 100),
                                           BOOL("chair_required", F_REQ), STR("note", 0), END};
+static const struct sfield f_uploads[] = {INT("max_file_mb", F_REQ, 1, 1024),
+                                          INT("max_files", F_REQ, 1, 200),
+                                          INT("max_total_mb", F_REQ, 1, 4096), STR("note", 0), END};
 static const struct sfield f_admin[] = {DATE("district_level_ends", 0), STR("note", 0), END};
 
 /* What a year may hold (years[Y] of a province or district, and the merged year). */
@@ -269,6 +272,7 @@ static const struct sfield f_top[] = {STR("name", F_REQ),
                                       REC("council", F_REQ, f_council),
                                       INT("samples", F_REQ, 0, 100),
                                       INT("dossier_check_working_days", 0, 1, 60),
+                                      REC("uploads", F_REQ, f_uploads),
                                       MAP("documents", F_REQ, &e_doc, NULL),
                                       REC("support", 0, f_support),
                                       IMAP("years", 0, &e_year, 2000, 2100),

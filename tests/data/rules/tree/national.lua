@@ -33,6 +33,7 @@ return {
   certificate = { min_stars = 3, validity_months = 36 },
   council = { quorum_pct = 75, spread_max = 10, chair_required = true },
   samples = 5,
+  uploads = { max_file_mb = 110, max_files = 20, max_total_mb = 200 },
   documents = {
     phieu_dang_ky = { name = "Phiếu đăng ký", mandatory = true, order = 1 },
     phuong_an = { name = "Phương án sản xuất", mandatory = true, order = 2, regimes = { "1048" } },
