@@ -4,6 +4,7 @@
  * (/app/rules/<province>[/<district>]) and /app/health.
  */
 #include "app.h"
+#include "dossier.h"
 #include "rules.h"
 
 #include <stdio.h>
@@ -189,9 +190,46 @@ static json_t *waiting_counts(const struct session *s)
     return o;
 }
 
+static const char SQL_TO_CHECK[] =
+    "SELECT d.id, d.area_code, d.submitted_at, p.name FROM dossier d "
+    "JOIN product p ON p.id = d.product_id WHERE d.status = 'submitted' AND d.level = ?1 "
+    "AND (d.area_code = ?2 OR d.area_code LIKE ?2 || '/%') ORDER BY d.submitted_at LIMIT 500";
+
+/* The dossiers this official must check whose check period (from the rules) is over. */
+static json_t *overdue_checks(const struct session *s)
+{
+    sqlite3_stmt *st;
+    json_t *list = json_array();
+    int lv = role_level(s->role), rc;
+
+    if (lv < 0 || (st = db_stmt(rt.db, SQL_TO_CHECK)) == NULL ||
+        db_bind_text(st, 1, rules_level_names[lv]) || db_bind_text(st, 2, s->area))
+        return list;
+    while ((rc = db_step_row(rt.db, st)) == 1) {
+        const struct rules_area *a =
+            dossier_rules(rt.rules, (const char *)sqlite3_column_text(st, 1));
+        int64_t sub = sqlite3_column_int64(st, 2), due;
+        int days = a ? rules_dossier_check_days(a) : 0;
+        char d[11];
+        if (days <= 0)
+            continue;
+        due = add_working_days(sub - sub % 86400, days);
+        if (app_today() <= due)
+            continue;
+        format_date(due, d);
+        json_array_append_new(list, json_pack("{s:I,s:s,s:s}", "id",
+                                              (json_int_t)sqlite3_column_int64(st, 0), "product",
+                                              (const char *)sqlite3_column_text(st, 3), "due", d));
+    }
+    sqlite3_reset(st);
+    return list;
+}
+
 static int get_home(struct request *rq, struct reply *rp)
 {
-    reply_set(rp, 200, "app/home", json_pack("{s:o}", "waiting", waiting_counts(rq->session)));
+    reply_set(rp, 200, "app/home",
+              json_pack("{s:o,s:o}", "waiting", waiting_counts(rq->session), "overdue",
+                        overdue_checks(rq->session)));
     return 0;
 }
 

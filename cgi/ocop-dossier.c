@@ -70,21 +70,6 @@ static char *province_of(struct pool *pool, const char *area)
     return pool_strndup(pool, area, strcspn(area, "/"));
 }
 
-/* The rules of the area's most specific ruled level: its district's file if any. */
-static const struct rules_area *rules_for(struct pool *pool, const char *area)
-{
-    const char *slash = strchr(area, '/');
-    const struct rules_area *a = NULL;
-
-    if (slash) {
-        const char *end = strchr(slash + 1, '/');
-        char *district = pool_strndup(pool, area, end ? (size_t)(end - area) : strlen(area));
-        if (district)
-            a = rules_get(rt.rules, district);
-    }
-    return a ? a : rules_get(rt.rules, province_of(pool, area));
-}
-
 static int no_rules(struct reply *rp)
 {
     return reply_error(rp, 503, "rules",
@@ -464,7 +449,7 @@ static const char *group_regime(enum rules_regime g)
 static int product_form(struct request *rq, struct reply *rp, int status, json_t *product,
                         const char *subject_area, const char *error)
 {
-    const struct rules_area *a = rules_for(rq->pool, subject_area);
+    const struct rules_area *a = dossier_rules(rt.rules, subject_area);
     const char *group = json_string_value(json_object_get(product, "group_code"));
     const char *area = json_string_value(json_object_get(product, "area_code"));
     enum rules_regime g;
@@ -509,7 +494,7 @@ static int get_product_new(struct request *rq, struct reply *rp)
 static int product_input(struct request *rq, struct reply *rp, json_t *base,
                          const char *subject_area, struct field_value *v, enum rules_regime *g)
 {
-    const struct rules_area *a = rules_for(rq->pool, subject_area);
+    const struct rules_area *a = dossier_rules(rt.rules, subject_area);
     struct field_error fe;
     const char *err = NULL;
     json_t *typed;
@@ -688,7 +673,7 @@ static int get_product(struct request *rq, struct reply *rp)
     }
     json_object_set_new(p, "dossiers", dossiers);
     json_object_set_new(p, "can_write", json_boolean(writer(rq->session)));
-    a = rules_for(rq->pool, json_string_value(json_object_get(p, "area_code")));
+    a = dossier_rules(rt.rules, json_string_value(json_object_get(p, "area_code")));
     if (a)
         json_object_set_new(p, "open_levels", open_levels(a));
     return product_form(
@@ -847,7 +832,7 @@ static int post_dossiers(struct request *rq, struct reply *rp)
         return rc < 0 ? db_fail(rp) : not_found(rp);
     area = pool_strdup(rq->pool, json_string_value(json_object_get(p, "area_code")));
     json_decref(p);
-    if ((a = rules_for(rq->pool, area)) == NULL)
+    if ((a = dossier_rules(rt.rules, area)) == NULL)
         return no_rules(rp);
     if (rules_regime_on(a, today, &g) != 0 ||
         rules_routing_on(a, today, (enum rules_level)v[1].i, &route) != 0 || !route.scores ||
@@ -979,7 +964,7 @@ static int load_ctx(struct request *rq, struct reply *rp, struct ctx *c)
         return db_fail(rp);
     if (rc == 0 || !covers(rq->session, c->d.area_code))
         return not_found(rp);
-    if ((c->a = rules_for(rq->pool, c->d.area_code)) == NULL)
+    if ((c->a = dossier_rules(rt.rules, c->d.area_code)) == NULL)
         return no_rules(rp);
     for (lv = 0; lv < LEVEL__MAX && strcmp(rules_level_names[lv], c->d.level); lv++)
         ;

@@ -336,9 +336,11 @@ static json_t *session_json(const struct request *rq)
 
     if (s == NULL)
         return json_null();
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "username", s->username, "full_name",
-                     s->full_name, "role", role_names[s->role], "role_label", role_labels[s->role],
-                     "area", s->area, "area_name", s->area_name, "csrf", s->csrf, "logged_in", 1);
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s%,s:s,s:s,s:b}", "username", s->username,
+                     "full_name", s->full_name, "role", role_names[s->role], "role_label",
+                     role_labels[s->role], "area", s->area, "province", s->area,
+                     strcspn(s->area, "/"), "area_name", s->area_name, "csrf", s->csrf,
+                     "logged_in", 1);
 }
 
 static void write_head(FCGX_Stream *out, const struct reply *rp, const char *ctype, size_t len)

@@ -56,6 +56,28 @@ int regime_from_db(const char *s, enum rules_regime *out)
     return -1;
 }
 
+const struct rules_area *dossier_rules(struct rules *r, const char *area)
+{
+    char code[160];
+    size_t p = strcspn(area, "/"), d;
+    const struct rules_area *a = NULL;
+
+    if (area[p] == '/') {
+        d = p + 1 + strcspn(area + p + 1, "/");
+        if (d < sizeof(code)) {
+            memcpy(code, area, d);
+            code[d] = '\0';
+            a = rules_get(r, code);
+        }
+    }
+    if (a == NULL && p < sizeof(code)) {
+        memcpy(code, area, p);
+        code[p] = '\0';
+        a = rules_get(r, code);
+    }
+    return a;
+}
+
 int role_level(enum role r)
 {
     switch (r) {

@@ -40,6 +40,10 @@ const char *subject_kind_label(const char *name);
 const char *regime_db_name(enum rules_regime g);
 int regime_from_db(const char *s, enum rules_regime *out);
 
+/* The rules that govern an area: its district's file when it has one, else its
+ * province's. NULL when neither is loaded. */
+const struct rules_area *dossier_rules(struct rules *r, const char *area);
+
 /* The level an official of this role receives dossiers at, or -1. */
 int role_level(enum role r);
 

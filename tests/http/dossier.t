@@ -173,6 +173,12 @@ check_eq "a returned dossier takes documents again" "$R_STATUS" 201
 req -X POST --data-urlencode "csrf=$CSRF" "$BASE/app/dossiers/$D/submit"
 check_eq "resubmitted" "$(sql "SELECT status FROM dossier WHERE id=$D")" submitted
 as can-bo-huyen
+req "$BASE/app/"
+check_lacks "not overdue on the day it came" "$R_BODY" 'href="/app/dossiers/'"$D"'">Mật ong'
+sql "UPDATE dossier SET submitted_at = strftime('%s', '2020-04-08') WHERE id = $D"
+req "$BASE/app/"
+check_has "3 working days after Wed 8/4 is Mon 13/4: overdue on the 15th, on the start page" \
+    "$R_BODY" 'href="/app/dossiers/'"$D"'">Mật ong bạc hà</a> — hạn 2020-04-13'
 req -X POST --data-urlencode "csrf=$CSRF" "$BASE/app/dossiers/$D/accept"
 check_eq "accepted: 303" "$R_STATUS" 303
 req "$BASE/app/dossiers/$D"
