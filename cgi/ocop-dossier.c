@@ -1146,7 +1146,7 @@ static int get_dossier(struct request *rq, struct reply *rp)
     rules_upload_limits(c.a, &up);
     snprintf(id, sizeof(id), "%lld", (long long)c.d.id);
     int k = dossier_status_from(c.d.status);
-    data = json_pack("{s:s,s:I,s:s,s:s,s:I,s:s,s:I,s:s,s:s,s:i,s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "id",
+    data = json_pack("{s:s,s:I,s:s,s:s,s:I,s:s,s:I,s:s,s:s,s:i,s:s,s:i,s:s,s:s,s:s,s:s,s:s?}", "id",
                      id, "product_id", (json_int_t)c.d.product_id, "product_name", c.d.product_name,
                      "group_code", c.d.group_code, "subject_id", (json_int_t)c.d.subject_id,
                      "subject_name", c.d.subject_name, "previous_id", (json_int_t)c.d.previous_id,
@@ -1154,7 +1154,7 @@ static int get_dossier(struct request *rq, struct reply *rp)
                      "level", c.d.level, "round", c.d.round, "level_label",
                      rules_level_labels[c.lv], "regime", rules_regime_names[c.g], "status",
                      c.d.status, "status_label", k >= 0 ? dossier_status_labels[k] : c.d.status,
-                     "return_reason", c.d.return_reason);
+                     "return_reason", c.d.return_reason[0] ? c.d.return_reason : NULL);
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_files", other);
     json_object_set_new(data, "all_files", files);

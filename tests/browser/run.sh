@@ -8,11 +8,15 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
     (cd "$here" && npm ci --no-audit --no-fund --silent) || { echo "not ok - npm ci failed"; exit 1; }
 fi
 source "$here/../http/lib.sh"
+source "$here/../http/tree.sh"
 trap - EXIT
+# A test named *.tree.test.mjs runs on the small rules tree with its officials.
+case "$1" in *.tree.test.mjs) tree_rules ;; esac
 start_server
+case "$1" in *.tree.test.mjs) tree_people ;; esac
 export BASE DEMO_USERS="$ROOT/db/demo-users.tsv" ARTIFACTS="$ROOT/tests/artifacts"
 node "$1"
 rc=$?
 stop_server
-rm -rf "$HOME_DIR"
+rm -rf "$HOME_DIR" "${RULES_DIR:-}"
 exit $rc

@@ -7,24 +7,14 @@
 # Rules: the small tree of tests/data/rules (province tinh-a, district huyen-b with
 # its own round 2020-03-01..05-31 and low upload caps), on the day OCOP_TODAY.
 source "$(dirname "$0")/lib.sh"
-RULES_DIR=$(mktemp -d /tmp/ocop-rules.XXXXXX)
-cp -R "$ROOT/tests/data/rules/tree/." "$RULES_DIR/"
-export OCOP_RULES="$RULES_DIR" OCOP_TODAY=2020-04-15
-trap 'rm -rf "$RULES_DIR"; [ -n "${KEEP:-}" ] && cp -r "$HOME_DIR/log" /tmp/dossier-logs; finish' EXIT
+source "$(dirname "$0")/tree.sh"
+tree_rules
+trap 'rm -rf "$RULES_DIR"; finish' EXIT
 start_server
 F="$HOME_DIR/upfiles"
 mkdir -p "$F"
 
-sql "INSERT INTO area (code, name, level, parent, valid_from) VALUES
-  ('tinh-a', 'Tỉnh A', 'province', NULL, '2019-01-01'),
-  ('tinh-a/huyen-b', 'Huyện B', 'district', 'tinh-a', '2019-01-01'),
-  ('tinh-a/huyen-b/xa-c', 'Xã C', 'commune', 'tinh-a/huyen-b', '2019-01-01'),
-  ('tinh-a/huyen-d', 'Huyện D', 'district', 'tinh-a', '2019-01-01'),
-  ('tinh-a/huyen-d/xa-e', 'Xã E', 'commune', 'tinh-a/huyen-d', '2019-01-01');"
-adduser() { echo "mat-khau-thu-$1" | "$OCOP" user add "$1" --role "$2" --area "$3" --name "$4" >/dev/null; }
-adduser can-bo-xa commune tinh-a/huyen-b/xa-c "Cán bộ xã C"
-adduser can-bo-huyen district tinh-a/huyen-b "Cán bộ huyện B"
-adduser can-bo-xa-e commune tinh-a/huyen-d/xa-e "Cán bộ xã E"
+tree_people
 as() { rm -f "$JAR"; login "$1" "mat-khau-thu-$1"; CSRF=$(session_csrf); }
 count() { sql "SELECT count(*) FROM $*"; }
 no_temp_files() { [ -z "$(ls -A "$HOME_DIR/files/tmp" 2>/dev/null)" ]; }

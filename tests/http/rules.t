@@ -4,9 +4,9 @@
 # every response wholly old or wholly new, none failing), and broken or hostile edits
 # that leave the last good rules serving. Uses the small tree of tests/data/rules.
 source "$(dirname "$0")/lib.sh"
-RULES_DIR=$(mktemp -d /tmp/ocop-rules.XXXXXX)
-cp -R "$ROOT/tests/data/rules/tree/." "$RULES_DIR/"
-export OCOP_RULES="$RULES_DIR" OCOP_RULES_INTERVAL_MS=1
+source "$(dirname "$0")/tree.sh"
+tree_rules
+export OCOP_RULES_INTERVAL_MS=1
 trap 'rm -rf "$RULES_DIR"; finish' EXIT
 start_server
 P="$RULES_DIR/provinces/tinh-a.lua"

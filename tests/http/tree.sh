@@ -1,0 +1,26 @@
+# tests/http/tree.sh — sourced by tests that run the server on the small rules tree of
+# tests/data/rules (province tinh-a; district huyen-b with its own round 2020-03-01..
+# 05-31, a 3-working-day check period and low upload caps) on the day OCOP_TODAY.
+# tree_rules before start_server; tree_people after it (areas and three officials,
+# each with the password mat-khau-thu-<name>).
+tree_rules() {
+    RULES_DIR=$(mktemp -d /tmp/ocop-rules.XXXXXX)
+    cp -R "$ROOT/tests/data/rules/tree/." "$RULES_DIR/"
+    export OCOP_RULES="$RULES_DIR" OCOP_TODAY=${OCOP_TODAY:-2020-04-15}
+}
+
+tree_people() {
+    sqlite3 "$HOME_DIR/ocop.db" "INSERT INTO area (code, name, level, parent, valid_from) VALUES
+      ('tinh-a', 'Tỉnh A', 'province', NULL, '2019-01-01'),
+      ('tinh-a/huyen-b', 'Huyện B', 'district', 'tinh-a', '2019-01-01'),
+      ('tinh-a/huyen-b/xa-c', 'Xã C', 'commune', 'tinh-a/huyen-b', '2019-01-01'),
+      ('tinh-a/huyen-d', 'Huyện D', 'district', 'tinh-a', '2019-01-01'),
+      ('tinh-a/huyen-d/xa-e', 'Xã E', 'commune', 'tinh-a/huyen-d', '2019-01-01');"
+    tree_user can-bo-xa commune tinh-a/huyen-b/xa-c "Cán bộ xã C"
+    tree_user can-bo-huyen district tinh-a/huyen-b "Cán bộ huyện B"
+    tree_user can-bo-xa-e commune tinh-a/huyen-d/xa-e "Cán bộ xã E"
+}
+
+tree_user() {
+    echo "mat-khau-thu-$1" | "$OCOP" user add "$1" --role "$2" --area "$3" --name "$4" >/dev/null
+}
