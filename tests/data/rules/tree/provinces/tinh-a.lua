@@ -19,6 +19,9 @@ return {
         star_reward = { amounts = { first = { [3] = 10000000, [4] = 20000000 } }, source = "thử" },
       },
     },
+    [2025] = {
+      rounds = { province = { { open = "2025-08-01", close = "2025-12-31", source = "thử" } } },
+    },
   },
   support_allowed = function(req)
     if req.amount == 12345 then return false, "Số tiền thử bị từ chối" end
