@@ -22,21 +22,9 @@
 #include <string.h>
 #include <time.h>
 
-#define DB_ERROR "Cơ sở dữ liệu tạm thời không sẵn sàng."
-
 static char files_root[PATH_MAX + 16];
 
 /* ---- small helpers ---- */
-
-static int db_fail(struct reply *rp)
-{
-    return reply_error(rp, 503, "database", DB_ERROR);
-}
-
-static int not_found(struct reply *rp)
-{
-    return reply_error(rp, 404, "not_found", "Không tìm thấy, hoặc không thuộc địa bàn của bạn.");
-}
 
 static int forbidden(struct reply *rp, const char *why)
 {
@@ -54,17 +42,6 @@ static int covers(const struct session *s, const char *area)
     return s->role == ROLE_ADMIN || area_covers(s->area, area);
 }
 
-/* The :id of the route, or -1. */
-static int64_t param_id(const struct request *rq, size_t i)
-{
-    const char *p = req_param(rq, i);
-    int64_t id;
-
-    if (p == NULL || parse_int64(p, strlen(p), 1, INT64_MAX, &id) != 0)
-        return -1;
-    return id;
-}
-
 static char *province_of(struct pool *pool, const char *area)
 {
     return pool_strndup(pool, area, strcspn(area, "/"));
@@ -74,42 +51,6 @@ static int no_rules(struct reply *rp)
 {
     return reply_error(rp, 503, "rules",
                        "Chưa có quy tắc hợp lệ cho tỉnh này; xin báo văn phòng điều phối OCOP.");
-}
-
-static json_t *row_json(sqlite3_stmt *st)
-{
-    json_t *o = json_object();
-    int n = sqlite3_column_count(st);
-
-    for (int i = 0; i < n; i++) {
-        const char *name = sqlite3_column_name(st, i);
-        switch (sqlite3_column_type(st, i)) {
-        case SQLITE_INTEGER:
-            json_object_set_new(o, name, json_integer(sqlite3_column_int64(st, i)));
-            break;
-        case SQLITE_NULL:
-            break;
-        default:
-            json_object_set_new(o, name, json_string((const char *)sqlite3_column_text(st, i)));
-        }
-    }
-    return o;
-}
-
-/* Runs a prepared statement to the end, one object per row; NULL on error. */
-static json_t *rows_json(sqlite3_stmt *st)
-{
-    json_t *list = json_array();
-    int rc;
-
-    while ((rc = db_step_row(rt.db, st)) == 1)
-        json_array_append_new(list, row_json(st));
-    sqlite3_reset(st);
-    if (rc < 0) {
-        json_decref(list);
-        return NULL;
-    }
-    return list;
 }
 
 static json_t *date_json(int64_t t)
@@ -152,7 +93,7 @@ static json_t *areas_json(const struct session *s, const char *selected)
         sqlite3_reset(st);
         db_bind_text(st, 1, "%");
     }
-    list = rows_json(st);
+    list = db_rows_json(rt.db, st);
     json_array_foreach(list, i, a)
     {
         const char *code = json_string_value(json_object_get(a, "code"));
@@ -201,8 +142,8 @@ static int get_subjects(struct request *rq, struct reply *rp)
     size_t i;
 
     if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) != 0 ||
-        (list = rows_json(st)) == NULL)
-        return db_fail(rp);
+        (list = db_rows_json(rt.db, st)) == NULL)
+        return reply_db_error(rp);
     json_array_foreach(list, i, e) json_object_set_new(
         e, "kind_label",
         json_string(subject_kind_label(json_string_value(json_object_get(e, "kind")))));
@@ -234,18 +175,6 @@ static int get_subject_new(struct request *rq, struct reply *rp)
                         json_pack("{s:b,s:s}", "new", 1, "area_code", rq->session->area), NULL);
 }
 
-static json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form)
-{
-    json_t *o = json_object();
-
-    for (size_t i = 0; i < n; i++) {
-        const struct kv *kv = kv_get(form, f[i].name);
-        if (kv && utf8_text_ok(kv->val, kv->vlen, 1))
-            json_object_set_new(o, f[i].name, json_stringn(kv->val, kv->vlen));
-    }
-    return o;
-}
-
 /* Validates the subject form; on failure re-renders it (status set) and returns -1. */
 static int subject_input(struct request *rq, struct reply *rp, int64_t id, struct field_value *v)
 {
@@ -257,7 +186,7 @@ static int subject_input(struct request *rq, struct reply *rp, int64_t id, struc
     if (http_validate(rq->pool, subject_fields, SF__N, &rq->form, v, &fe) != 0)
         err = fe.message;
     else if ((exists = area_exists(v[SF_AREA].s)) < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     else if (!exists || !covers(rq->session, v[SF_AREA].s))
         err = "Địa bàn không tồn tại hoặc không thuộc phạm vi của bạn.";
     if (err == NULL)
@@ -308,7 +237,7 @@ static int post_subjects(struct request *rq, struct reply *rp)
     if (db_begin(rt.db) != 0 || (st = db_stmt(rt.db, SQL_SUBJECT_INSERT)) == NULL ||
         bind_subject(st, v) != 0 || db_bind_int(st, 8, (int64_t)time(NULL)) != 0 ||
         db_bind_int(st, 9, rq->session->user_id) != 0 || db_step_done(rt.db, st) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     nid = sqlite3_last_insert_rowid(rt.db->h);
     snprintf(id, sizeof(id), "%lld", (long long)nid);
     detail = audit_detail(subject_fields, SF__N, v);
@@ -316,7 +245,7 @@ static int post_subjects(struct request *rq, struct reply *rp)
                   rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0) {
         json_decref(detail);
-        return db_fail(rp);
+        return reply_db_error(rp);
     }
     json_decref(detail);
     snprintf(path, sizeof(path), "/app/subjects/%lld", (long long)nid);
@@ -343,7 +272,7 @@ static int load_subject(const struct session *s, int64_t id, json_t **out)
         return -1;
     rc = db_step_row(rt.db, st);
     if (rc == 1)
-        *out = row_json(st);
+        *out = db_row_json(st);
     sqlite3_reset(st);
     if (rc == 1 && !covers(s, json_string_value(json_object_get(*out, "area_code")))) {
         json_decref(*out);
@@ -355,19 +284,19 @@ static int load_subject(const struct session *s, int64_t id, json_t **out)
 
 static int get_subject(struct request *rq, struct reply *rp)
 {
-    int64_t id = param_id(rq, 0);
+    int64_t id = req_id(rq, 0);
     json_t *subj, *products;
     sqlite3_stmt *st;
     int rc = id > 0 ? load_subject(rq->session, id, &subj) : 0;
 
     if (rc < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (rc == 0)
-        return not_found(rp);
+        return reply_not_found(rp);
     st = db_stmt(rt.db, SQL_SUBJECT_PRODUCTS);
-    if (st == NULL || db_bind_int(st, 1, id) != 0 || (products = rows_json(st)) == NULL) {
+    if (st == NULL || db_bind_int(st, 1, id) != 0 || (products = db_rows_json(rt.db, st)) == NULL) {
         json_decref(subj);
-        return db_fail(rp);
+        return reply_db_error(rp);
     }
     json_object_set_new(subj, "products", products);
     json_object_set_new(
@@ -384,16 +313,16 @@ static const char SQL_SUBJECT_UPDATE[] =
 static int post_subject(struct request *rq, struct reply *rp)
 {
     struct field_value v[SF__N];
-    int64_t id = param_id(rq, 0);
+    int64_t id = req_id(rq, 0);
     sqlite3_stmt *st;
     json_t *subj, *detail;
     char ids[24], path[64];
     int rc = id > 0 ? load_subject(rq->session, id, &subj) : 0;
 
     if (rc < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (rc == 0)
-        return not_found(rp);
+        return reply_not_found(rp);
     json_decref(subj);
     if (!writer(rq->session))
         return forbidden(rp, "Vai trò của bạn không sửa thông tin chủ thể.");
@@ -408,7 +337,7 @@ static int post_subject(struct request *rq, struct reply *rp)
          db_commit(rt.db) != 0;
     json_decref(detail);
     if (rc)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/subjects/%lld", (long long)id);
     return reply_redirect(rp, path);
 }
@@ -481,7 +410,7 @@ static int get_product_new(struct request *rq, struct reply *rp)
     if (sv == NULL || parse_int64(sv->val, sv->vlen, 1, INT64_MAX, &sid) != 0)
         return reply_error(rp, 400, "subject", "Hãy chọn chủ thể trước khi thêm sản phẩm.");
     if ((rc = load_subject(rq->session, sid, &subj)) <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     const char *area = pool_strdup(rq->pool, json_string_value(json_object_get(subj, "area_code")));
     json_t *p = json_pack("{s:b,s:I,s:O,s:s}", "new", 1, "subject_id", (json_int_t)sid,
                           "subject_name", json_object_get(subj, "name"), "area_code", area);
@@ -509,7 +438,7 @@ static int product_input(struct request *rq, struct reply *rp, json_t *base,
     else if (rules_group(a, *g, v[PF_GROUP].s) == NULL)
         err = "Nhóm sản phẩm không có trong bộ phân nhóm đang áp dụng.";
     else if ((exists = area_exists(v[PF_AREA].s)) < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     else if (!exists || !covers(rq->session, v[PF_AREA].s) ||
              !area_covers(province_of(rq->pool, subject_area), v[PF_AREA].s))
         err = "Địa bàn sản xuất không tồn tại hoặc không thuộc phạm vi của bạn.";
@@ -574,7 +503,7 @@ static int post_products(struct request *rq, struct reply *rp)
     if (sv == NULL || parse_int64(sv->val, sv->vlen, 1, INT64_MAX, &sid) != 0)
         return reply_error(rp, 422, "subject_id", "Thiếu chủ thể của sản phẩm.");
     if ((rc = load_subject(rq->session, sid, &subj)) <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     area = pool_strdup(rq->pool, json_string_value(json_object_get(subj, "area_code")));
     json_t *base = json_pack("{s:b,s:I,s:O}", "new", 1, "subject_id", (json_int_t)sid,
                              "subject_name", json_object_get(subj, "name"));
@@ -591,7 +520,7 @@ static int post_products(struct request *rq, struct reply *rp)
         db_bind_text(st, 7, v[PF_DESC].present ? v[PF_DESC].s : NULL) != 0 ||
         db_bind_int(st, 8, (int64_t)time(NULL)) != 0 ||
         db_bind_int(st, 9, rq->session->user_id) != 0 || db_step_done(rt.db, st) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     nid = sqlite3_last_insert_rowid(rt.db->h);
     snprintf(ids, sizeof(ids), "%lld", (long long)nid);
     detail = audit_detail(product_fields, PF__N, v);
@@ -601,7 +530,7 @@ static int post_products(struct request *rq, struct reply *rp)
          db_commit(rt.db) != 0;
     json_decref(detail);
     if (rc)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/products/%lld", (long long)nid);
     return reply_redirect(rp, path);
 }
@@ -626,7 +555,7 @@ static int load_product(const struct session *s, int64_t id, json_t **out)
         return -1;
     rc = db_step_row(rt.db, st);
     if (rc == 1)
-        *out = row_json(st);
+        *out = db_row_json(st);
     sqlite3_reset(st);
     if (rc == 1 && !covers(s, json_string_value(json_object_get(*out, "area_code")))) {
         json_decref(*out);
@@ -652,7 +581,7 @@ static json_t *open_levels(const struct rules_area *a)
 
 static int get_product(struct request *rq, struct reply *rp)
 {
-    int64_t id = param_id(rq, 0);
+    int64_t id = req_id(rq, 0);
     json_t *p, *dossiers, *e;
     sqlite3_stmt *st;
     const struct rules_area *a;
@@ -660,11 +589,11 @@ static int get_product(struct request *rq, struct reply *rp)
     int rc = id > 0 ? load_product(rq->session, id, &p) : 0;
 
     if (rc <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     st = db_stmt(rt.db, SQL_PRODUCT_DOSSIERS);
-    if (st == NULL || db_bind_int(st, 1, id) != 0 || (dossiers = rows_json(st)) == NULL) {
+    if (st == NULL || db_bind_int(st, 1, id) != 0 || (dossiers = db_rows_json(rt.db, st)) == NULL) {
         json_decref(p);
-        return db_fail(rp);
+        return reply_db_error(rp);
     }
     json_array_foreach(dossiers, i, e)
     {
@@ -688,7 +617,7 @@ static const char SQL_PRODUCT_UPDATE[] =
 static int post_product(struct request *rq, struct reply *rp)
 {
     struct field_value v[PF__N];
-    int64_t id = param_id(rq, 0);
+    int64_t id = req_id(rq, 0);
     enum rules_regime g;
     sqlite3_stmt *st;
     json_t *p, *detail;
@@ -697,7 +626,7 @@ static int post_product(struct request *rq, struct reply *rp)
     int rc = id > 0 ? load_product(rq->session, id, &p) : 0;
 
     if (rc <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     if (!writer(rq->session)) {
         json_decref(p);
         return forbidden(rp, "Vai trò của bạn không sửa thông tin sản phẩm.");
@@ -719,7 +648,7 @@ static int post_product(struct request *rq, struct reply *rp)
          db_commit(rt.db) != 0;
     json_decref(detail);
     if (rc)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/products/%lld", (long long)id);
     return reply_redirect(rp, path);
 }
@@ -829,7 +758,7 @@ static int post_dossiers(struct request *rq, struct reply *rp)
     if (http_validate(rq->pool, open_fields, 2, &rq->form, v, &fe) != 0)
         return reply_field_error(rp, &fe);
     if ((rc = load_product(rq->session, v[0].i, &p)) <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     area = pool_strdup(rq->pool, json_string_value(json_object_get(p, "area_code")));
     json_decref(p);
     if ((a = dossier_rules(rt.rules, area)) == NULL)
@@ -842,11 +771,11 @@ static int post_dossiers(struct request *rq, struct reply *rp)
     if ((r = rules_round_open(a, (enum rules_level)v[1].i, today)) == NULL)
         return no_round(rq, rp, a, (enum rules_level)v[1].i, today);
     if (db_begin(rt.db) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     dup = scalar(SQL_OPEN_EXISTS, v[0].i, province_of(rq->pool, area), r->year,
                  rules_level_names[r->level], r->number);
     if (dup < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (dup > 0) {
         db_rollback(rt.db);
         snprintf(path, sizeof(path), "/app/dossiers/%lld", (long long)dup);
@@ -856,7 +785,7 @@ static int post_dossiers(struct request *rq, struct reply *rp)
         return -1;
     }
     if (insert_dossier(rq, v[0].i, area, r, g, &did) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(ids, sizeof(ids), "%lld", (long long)did);
     if (audit_log(rt.db, rq->session->user_id, "dossier_open", "dossier", ids,
                   json_pack("{s:I,s:i,s:s,s:i,s:s}", "product_id", (json_int_t)v[0].i, "year",
@@ -864,7 +793,7 @@ static int post_dossiers(struct request *rq, struct reply *rp)
                             "regime", regime_db_name(g)),
                   rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", ids);
     return reply_redirect(rp, path);
 }
@@ -916,8 +845,8 @@ static int get_dossiers(struct request *rq, struct reply *rp)
         (v[LF_STATUS].present && db_bind_text(st, 5, v[LF_STATUS].s)) ||
         (v[LF_AREA].present && db_bind_text(st, 6, v[LF_AREA].s)) ||
         (v[LF_GROUP].present && db_bind_text(st, 7, v[LF_GROUP].s)) ||
-        (list = rows_json(st)) == NULL)
-        return db_fail(rp);
+        (list = db_rows_json(rt.db, st)) == NULL)
+        return reply_db_error(rp);
     json_array_foreach(list, i, e)
     {
         int k = dossier_status_from(json_string_value(json_object_get(e, "status")));
@@ -956,14 +885,14 @@ struct ctx {
 
 static int load_ctx(struct request *rq, struct reply *rp, struct ctx *c)
 {
-    int64_t id = param_id(rq, 0);
+    int64_t id = req_id(rq, 0);
     int rc = id > 0 ? dossier_load(rt.db, id, &c->d) : 0;
     int lv;
 
     if (rc < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (rc == 0 || !covers(rq->session, c->d.area_code))
-        return not_found(rp);
+        return reply_not_found(rp);
     if ((c->a = dossier_rules(rt.rules, c->d.area_code)) == NULL)
         return no_rules(rp);
     for (lv = 0; lv < LEVEL__MAX && strcmp(rules_level_names[lv], c->d.level); lv++)
@@ -1007,7 +936,7 @@ static json_t *files_of(int64_t id)
     json_t *list, *f;
     size_t i;
 
-    if (st == NULL || db_bind_int(st, 1, id) != 0 || (list = rows_json(st)) == NULL)
+    if (st == NULL || db_bind_int(st, 1, id) != 0 || (list = db_rows_json(rt.db, st)) == NULL)
         return NULL;
     json_array_foreach(list, i, f) /* a boolean, for templates */
         json_object_set_new(f, "removed",
@@ -1080,7 +1009,7 @@ static json_t *history_of(int64_t id)
     size_t i;
 
     snprintf(ids, sizeof(ids), "%lld", (long long)id);
-    if (st == NULL || db_bind_text(st, 1, ids) != 0 || (list = rows_json(st)) == NULL)
+    if (st == NULL || db_bind_text(st, 1, ids) != 0 || (list = db_rows_json(rt.db, st)) == NULL)
         return NULL;
     json_array_foreach(list, i, e)
     {
@@ -1108,7 +1037,7 @@ static json_t *assessment_of(int64_t id, int *err)
         return NULL;
     rc = db_step_row(rt.db, st);
     if (rc == 1)
-        o = row_json(st);
+        o = db_row_json(st);
     sqlite3_reset(st);
     *err = rc < 0;
     return o;
@@ -1137,11 +1066,11 @@ static int get_dossier(struct request *rq, struct reply *rp)
     if (load_ctx(rq, rp, &c) != 1)
         return -1;
     if ((files = files_of(c.d.id)) == NULL || (hist = history_of(c.d.id)) == NULL)
-        return db_fail(rp);
+        return reply_db_error(rp);
     list = checklist(&c, files, &missing, &other);
     asm_ = assessment_of(c.d.id, &err);
     if (err)
-        return db_fail(rp);
+        return reply_db_error(rp);
     needs_asm = c.g == REGIME_148_1489;
     rules_upload_limits(c.a, &up);
     snprintf(id, sizeof(id), "%lld", (long long)c.d.id);
@@ -1203,7 +1132,7 @@ static int move(struct request *rq, struct reply *rp, const struct ctx *c, const
         db_bind_int(st, 3, (int64_t)time(NULL)) || db_bind_int(st, 4, rq->session->user_id) ||
         db_bind_text(st, 5, reason) || db_bind_text(st, 6, c->d.status) ||
         db_step_done(rt.db, st) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (sqlite3_changes(rt.db->h) != 1) {
         db_rollback(rt.db);
         return reply_error(rp, 409, "status",
@@ -1212,7 +1141,7 @@ static int move(struct request *rq, struct reply *rp, const struct ctx *c, const
     if (audit_log(rt.db, rq->session->user_id, action, "dossier", id,
                   reason ? json_pack("{s:s}", "reason", reason) : NULL, rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", id);
     return reply_redirect(rp, path);
 }
@@ -1230,7 +1159,7 @@ static int post_submit(struct request *rq, struct reply *rp)
     if (!editable(&c))
         return reply_error(rp, 409, "status", "Hồ sơ không ở trạng thái được nộp.");
     if ((files = files_of(c.d.id)) == NULL)
-        return db_fail(rp);
+        return reply_db_error(rp);
     list = checklist(&c, files, &missing, &other);
     json_decref(list);
     json_decref(other);
@@ -1240,7 +1169,7 @@ static int post_submit(struct request *rq, struct reply *rp)
                            "Hồ sơ còn thiếu tài liệu bắt buộc; xem danh mục trên trang hồ sơ.");
     asm_ = assessment_of(c.d.id, &err);
     if (err)
-        return db_fail(rp);
+        return reply_db_error(rp);
     json_decref(asm_);
     if (c.g == REGIME_148_1489 && asm_ == NULL)
         return reply_error(rp, 422, "assessment",
@@ -1323,7 +1252,7 @@ static int post_assessment(struct request *rq, struct reply *rp)
         audit_log(rt.db, rq->session->user_id, "assessment_save", "dossier", id, NULL,
                   rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", id);
     return reply_redirect(rp, path);
 }
@@ -1579,7 +1508,7 @@ static int upload(struct request *rq, struct reply *rp, int64_t replaces, const 
         return reply_error(rp, 409, "replaced",
                            "Tài liệu này vừa được thay hoặc gỡ; hãy tải lại trang.");
     if (rc != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%lld", (long long)c.d.id);
     if (!rq->wants_json)
         return reply_redirect(rp, path);
@@ -1622,14 +1551,14 @@ static int load_file(int64_t fid, int64_t did, struct file_row *f)
 
 static int post_replace(struct request *rq, struct reply *rp)
 {
-    int64_t did = param_id(rq, 0), fid = param_id(rq, 1);
+    int64_t did = req_id(rq, 0), fid = req_id(rq, 1);
     struct file_row f;
     int rc = did > 0 && fid > 0 ? load_file(fid, did, &f) : 0;
 
     if (rc < 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (rc == 0)
-        return not_found(rp);
+        return reply_not_found(rp);
     if (!f.current)
         return reply_error(rp, 409, "replaced", "Tài liệu này đã được thay hoặc gỡ.");
     return upload(rq, rp, fid, pool_strdup(rq->pool, f.doc_type));
@@ -1641,7 +1570,7 @@ static const char SQL_FILE_REMOVE[] =
 
 static int post_remove(struct request *rq, struct reply *rp)
 {
-    int64_t fid = param_id(rq, 1);
+    int64_t fid = req_id(rq, 1);
     struct file_row f;
     struct ctx c;
     sqlite3_stmt *st;
@@ -1651,13 +1580,13 @@ static int post_remove(struct request *rq, struct reply *rp)
     if (load_ctx(rq, rp, &c) != 1)
         return -1;
     if ((rc = fid > 0 ? load_file(fid, c.d.id, &f) : 0) <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     if (!writer(rq->session) || !editable(&c))
         return reply_error(rp, 409, "status", "Hồ sơ đã nộp: không gỡ tài liệu được.");
     snprintf(id, sizeof(id), "%lld", (long long)c.d.id);
     if (db_begin(rt.db) != 0 || (st = db_stmt(rt.db, SQL_FILE_REMOVE)) == NULL ||
         db_bind_int(st, 1, fid) || db_bind_int(st, 2, c.d.id) || db_step_done(rt.db, st) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     if (sqlite3_changes(rt.db->h) != 1) {
         db_rollback(rt.db);
         return reply_error(rp, 409, "replaced", "Tài liệu này đã được thay hoặc gỡ.");
@@ -1667,14 +1596,14 @@ static int post_remove(struct request *rq, struct reply *rp)
                             "name", f.name),
                   rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
-        return db_fail(rp);
+        return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", id);
     return reply_redirect(rp, path);
 }
 
 static int get_file(struct request *rq, struct reply *rp)
 {
-    int64_t fid = param_id(rq, 1);
+    int64_t fid = req_id(rq, 1);
     struct file_row f;
     struct ctx c;
     char uri[128];
@@ -1683,7 +1612,7 @@ static int get_file(struct request *rq, struct reply *rp)
     if (load_ctx(rq, rp, &c) != 1)
         return -1;
     if ((rc = fid > 0 ? load_file(fid, c.d.id, &f) : 0) <= 0)
-        return rc < 0 ? db_fail(rp) : not_found(rp);
+        return rc < 0 ? reply_db_error(rp) : reply_not_found(rp);
     if (!fs_hex_valid(f.sha256))
         return reply_error(rp, 500, "file", "Tệp lưu trữ không hợp lệ.");
     snprintf(uri, sizeof(uri), "/_files/%.2s/%s", f.sha256, f.sha256);

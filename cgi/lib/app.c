@@ -47,6 +47,38 @@ int64_t app_today(void)
     return rt.cfg.today ? rt.cfg.today : now - now % 86400;
 }
 
+int64_t req_id(const struct request *rq, size_t i)
+{
+    const char *p = req_param(rq, i);
+    int64_t id;
+
+    if (p == NULL || parse_int64(p, strlen(p), 1, INT64_MAX, &id) != 0)
+        return -1;
+    return id;
+}
+
+int reply_db_error(struct reply *rp)
+{
+    return reply_error(rp, 503, "database", "Cơ sở dữ liệu tạm thời không sẵn sàng.");
+}
+
+int reply_not_found(struct reply *rp)
+{
+    return reply_error(rp, 404, "not_found", "Không tìm thấy, hoặc không thuộc địa bàn của bạn.");
+}
+
+json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form)
+{
+    json_t *o = json_object();
+
+    for (size_t i = 0; i < n; i++) {
+        const struct kv *kv = kv_get(form, f[i].name);
+        if (kv && utf8_text_ok(kv->val, kv->vlen, 1))
+            json_object_set_new(o, f[i].name, json_stringn(kv->val, kv->vlen));
+    }
+    return o;
+}
+
 const char *req_param(const struct request *rq, size_t i)
 {
     return i < rq->nparams ? rq->params[i] : NULL;

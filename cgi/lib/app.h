@@ -54,6 +54,13 @@ long req_read_body(struct request *rq, char *buf, size_t size);
 int64_t app_today(void);
 
 /* Helpers for handlers. */
+/* The i-th route parameter as a positive id, or -1. */
+int64_t req_id(const struct request *rq, size_t i);
+/* The usual refusals; each returns -1 so a handler can return it. */
+int reply_db_error(struct reply *rp);  /* 503 */
+int reply_not_found(struct reply *rp); /* 404: missing, or outside the official's area */
+/* The declared fields as typed (valid UTF-8 only), to show a refused form again. */
+json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form);
 const char *req_param(const struct request *rq, size_t i);
 /* A session-cookie Set-Cookie line with the right attributes (Secure behind https). */
 int reply_cookie(struct reply *rp, const struct request *rq, const char *name, const char *value,

@@ -309,3 +309,41 @@ int db_migrate(struct db *db, const char *share_dir)
     }
     return 0;
 }
+
+json_t *db_row_json(sqlite3_stmt *st)
+{
+    json_t *o = json_object();
+    int n = sqlite3_column_count(st);
+
+    for (int i = 0; o && i < n; i++) {
+        const char *name = sqlite3_column_name(st, i);
+        switch (sqlite3_column_type(st, i)) {
+        case SQLITE_INTEGER:
+            json_object_set_new(o, name, json_integer(sqlite3_column_int64(st, i)));
+            break;
+        case SQLITE_FLOAT:
+            json_object_set_new(o, name, json_real(sqlite3_column_double(st, i)));
+            break;
+        case SQLITE_NULL:
+            break;
+        default:
+            json_object_set_new(o, name, json_string((const char *)sqlite3_column_text(st, i)));
+        }
+    }
+    return o;
+}
+
+json_t *db_rows_json(struct db *db, sqlite3_stmt *st)
+{
+    json_t *list = json_array();
+    int rc;
+
+    while ((rc = db_step_row(db, st)) == 1)
+        json_array_append_new(list, db_row_json(st));
+    sqlite3_reset(st);
+    if (rc < 0) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}

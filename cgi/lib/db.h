@@ -11,6 +11,7 @@
 #ifndef OCOP_DB_H
 #define OCOP_DB_H
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +57,12 @@ int db_bind_int(sqlite3_stmt *st, int idx, int64_t v);
 int db_step_done(struct db *db, sqlite3_stmt *st);
 /* Steps once: 1 when a row is ready, 0 when done, -1 on error (logged). */
 int db_step_row(struct db *db, sqlite3_stmt *st);
+
+/* The current row as an object named by the columns (NULL columns left out); a new
+ * reference. */
+json_t *db_row_json(sqlite3_stmt *st);
+/* Steps the statement to the end, one object per row, and resets it; NULL on error. */
+json_t *db_rows_json(struct db *db, sqlite3_stmt *st);
 
 /* Copies column i as text into the caller's buffer (truncating); "" for NULL. */
 void db_col_text(sqlite3_stmt *st, int i, char *out, size_t size);
