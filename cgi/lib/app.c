@@ -418,6 +418,12 @@ static void send_reply(const struct request *rq, struct reply *rp, FCGX_Stream *
         write_head(out, rp, rp->file_type, 0);
         return;
     }
+    if (rp->body_type && rp->status == 200) {
+        write_head(out, rp, rp->body_type, rp->body.len);
+        if (rq->method != HTTP_HEAD && rp->body.len)
+            FCGX_PutStr(rp->body.data, (int)rp->body.len, out);
+        return;
+    }
     if (rp->data == NULL)
         rp->data = json_object();
     if (json_is_object(rp->data) && rp->template) /* pages carry who is signed in */

@@ -394,6 +394,7 @@ void reply_clear(struct reply *rp)
 {
     json_decref(rp->data);
     buf_free(&rp->headers);
+    buf_free(&rp->body);
     reply_init(rp);
 }
 
@@ -473,6 +474,20 @@ int reply_file(struct reply *rp, const char *uri, const char *mime, const char *
         return reply_error(rp, 500, "file", "Không gửi được tệp.");
     rp->status = 200;
     rp->file_type = mime;
+    return 0;
+}
+
+int reply_body(struct reply *rp, const char *mime, const char *filename, const char *data,
+               size_t len)
+{
+    char disp[160];
+
+    snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
+    buf_reset(&rp->body);
+    if (reply_header(rp, "Content-Disposition", disp) != 0 || buf_append(&rp->body, data, len) != 0)
+        return reply_error(rp, 500, "export", "Không tạo được tệp xuất.");
+    rp->status = 200;
+    rp->body_type = mime;
     return 0;
 }
 

@@ -134,6 +134,8 @@ struct reply {
     char location[512];    /* for 3xx */
     struct buf headers;    /* extra header lines, each ending in \r\n */
     const char *file_type; /* set by reply_file: nginx sends the body (X-Accel-Redirect) */
+    const char *body_type; /* set by reply_body: body is sent as is */
+    struct buf body;
 };
 
 void reply_init(struct reply *rp);
@@ -149,6 +151,10 @@ int reply_redirect(struct reply *rp, const char *path);
 /* A stored file sent by nginx from its internal location uri (X-Accel-Redirect), as an
  * attachment named filename (UTF-8, sent RFC 8187-encoded) of type mime (static). */
 int reply_file(struct reply *rp, const char *uri, const char *mime, const char *filename);
+/* A body sent as is (CSV exports): takes len bytes of data, of type mime (static),
+ * as an attachment named filename (ASCII). 0 or -1 (500 set). */
+int reply_body(struct reply *rp, const char *mime, const char *filename, const char *data,
+               size_t len);
 /* Adds a header line; name and value are checked for CR, LF and NUL. */
 int reply_header(struct reply *rp, const char *name, const char *value);
 
