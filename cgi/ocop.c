@@ -21,6 +21,7 @@ static const struct {
     {"serve", cli_serve, "run nginx and the FastCGI workers in the foreground"},
     {"audit", cli_audit, "verify the audit trail's hash chain"},
     {"rules", cli_rules, "check rule files, or show an area's effective rules as JSON"},
+    {"certificates", cli_certificates, "expire certificates whose validity has ended (daily)"},
 };
 
 static void usage(FILE *f)

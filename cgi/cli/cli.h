@@ -16,5 +16,6 @@ int cli_user(int argc, char **argv);
 int cli_serve(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 int cli_rules(int argc, char **argv);
+int cli_certificates(int argc, char **argv);
 
 #endif

@@ -190,3 +190,10 @@ done
 wait $pids
 check_eq "50 drafts at once: every one answered 303" "$(cat "$HOME_DIR"/code* | sort | uniq -c | awk '{print $1" "$2}')" "50 303"
 check_eq "and all 50 are stored with their totals" "$(sql "SELECT count(*)||' '||sum(total) FROM score_sheet WHERE dossier_id=950")" "50 $((25 * 45 + 25 * 65))"
+
+# --- expiry, applied by the daily command
+check_eq "nothing expires before the end of validity" "$(OCOP_TODAY=2023-12-19 "$OCOP" certificates expire)" "0 certificate(s) expired"
+check_eq "the day after, the 4★ certificate expires" "$(OCOP_TODAY=2023-12-20 "$OCOP" certificates expire)" "1 certificate(s) expired"
+check_eq "with its event" "$(sql "SELECT c.status||'|'||e.kind FROM certificate c JOIN certificate_event e ON e.certificate_id=c.id AND e.kind='expired' WHERE c.dossier_id=901")" "expired|expired"
+check_eq "running it again changes nothing" "$(OCOP_TODAY=2024-01-01 "$OCOP" certificates expire)" "0 certificate(s) expired"
+check_eq "the audit chain still holds" "$("$OCOP" audit verify)" "audit trail intact"
