@@ -472,6 +472,56 @@ static json_t *sheet_view(const struct sctx *x, const struct choice *ch)
     return j;
 }
 
+static const char SQL_PREVIOUS_ITEMS[] =
+    "SELECT i.criterion, round(avg(i.points), 1) FROM score_item i JOIN score_sheet s ON "
+    "s.id = i.sheet_id WHERE s.dossier_id = ? AND s.status = 'submitted' GROUP BY i.criterion";
+static const char SQL_PREVIOUS_RESULT[] =
+    "SELECT round(mean, 1) AS mean, stars, decision FROM result WHERE dossier_id = ?";
+
+/* The criterion with this code in a sheet's JSON (borrowed), or NULL. */
+static json_t *criterion_json(json_t *view, const char *code)
+{
+    json_t *part, *grp, *crit;
+    size_t p, g, c;
+
+    json_array_foreach(json_object_get(view, "parts"), p, part)
+    {
+        json_array_foreach(json_object_get(part, "groups"), g, grp)
+        {
+            json_array_foreach(json_object_get(grp, "criteria"), c, crit)
+            {
+                if (!strcmp(json_string_value(json_object_get(crit, "code")), code))
+                    return crit;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* For a re-evaluation: the last evaluation's result and mean points per criterion,
+ * shown beside the new choices. */
+static json_t *previous_scores(const struct sctx *x, json_t *view)
+{
+    sqlite3_stmt *st;
+    json_t *res = NULL;
+
+    if (!x->d.previous_id || (st = db_stmt(rt.db, SQL_PREVIOUS_RESULT)) == NULL ||
+        db_bind_int(st, 1, x->d.previous_id))
+        return NULL;
+    if (db_step_row(rt.db, st) == 1)
+        res = db_row_json(st);
+    sqlite3_reset(st);
+    if ((st = db_stmt(rt.db, SQL_PREVIOUS_ITEMS)) == NULL || db_bind_int(st, 1, x->d.previous_id))
+        return res;
+    while (db_step_row(rt.db, st) == 1) {
+        json_t *crit = criterion_json(view, (const char *)sqlite3_column_text(st, 0));
+        if (crit)
+            json_object_set_new(crit, "prev_points", json_real(sqlite3_column_double(st, 1)));
+    }
+    sqlite3_reset(st);
+    return res;
+}
+
 static int get_score(struct request *rq, struct reply *rp)
 {
     struct sctx x;
@@ -491,12 +541,13 @@ static int get_score(struct request *rq, struct reply *rp)
     ch = pool_alloc(rq->pool, sizeof(*ch) * (x.sheet->ncriteria + 1));
     if (ch == NULL || my_sheet(rq->pool, &x, status, &total, ch) < 0)
         return reply_db_error(rp);
+    json_t *view = sheet_view(&x, ch), *prev = previous_scores(&x, view);
     reply_set(rp, 200, "app/score",
-              json_pack("{s:I,s:s,s:s,s:o,s:s,s:i,s:b,s:b,s:b}", "dossier", (json_int_t)x.d.id,
-                        "product_name", x.d.product_name, "council", x.c.name, "sheet",
-                        sheet_view(&x, ch), "status", status[0] ? status : "new", "total", total,
-                        "submitted", !strcmp(status, "submitted"), "open", scoring_open(&x),
-                        "chair", !strcmp(x.member_role, "chair")));
+              json_pack("{s:I,s:s,s:s,s:o,s:s,s:i,s:b,s:b,s:b,s:o?}", "dossier", (json_int_t)x.d.id,
+                        "product_name", x.d.product_name, "council", x.c.name, "sheet", view,
+                        "status", status[0] ? status : "new", "total", total, "submitted",
+                        !strcmp(status, "submitted"), "open", scoring_open(&x), "chair",
+                        !strcmp(x.member_role, "chair"), "previous", prev));
     return 0;
 }
 

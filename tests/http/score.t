@@ -197,3 +197,18 @@ check_eq "the day after, the 4★ certificate expires" "$(OCOP_TODAY=2023-12-20 
 check_eq "with its event" "$(sql "SELECT c.status||'|'||e.kind FROM certificate c JOIN certificate_event e ON e.certificate_id=c.id AND e.kind='expired' WHERE c.dossier_id=901")" "expired|expired"
 check_eq "running it again changes nothing" "$(OCOP_TODAY=2024-01-01 "$OCOP" certificates expire)" "0 certificate(s) expired"
 check_eq "the audit chain still holds" "$("$OCOP" audit verify)" "audit trail intact"
+
+# --- re-evaluation: a new dossier from the last one, the previous scores beside
+sql "INSERT INTO dossier_file (dossier_id, doc_type, original_name, sha256, size, mime, uploaded_at)
+     VALUES (901, 'phieu_dang_ky', 'phieu.pdf', '$(printf x | sha256sum | cut -c1-64)', 1, 'application/pdf', 0);"
+as can-bo-xa
+req -X POST --data-urlencode "csrf=$CSRF" -d product_id=900 -d level=district "$BASE/app/dossiers"
+check_eq "a new dossier for a product with a decided one: 303" "$R_STATUS" 303
+DN=$(loc_id)
+check_eq "it points to the last decided one (the provincial 4★)" "$(sql "SELECT previous_id FROM dossier WHERE id=$DN")" 901
+check_eq "and starts with its documents" "$(sql "SELECT doc_type||' '||original_name FROM dossier_file WHERE dossier_id=$DN")" "phieu_dang_ky phieu.pdf"
+sql "UPDATE dossier SET status = 'accepted' WHERE id = $DN"
+as tv1
+req "$BASE/app/dossiers/$DN/score"
+check_has "the sheet shows the last result" "$R_BODY" "lần trước trung bình 80"
+check_has "and each criterion's last mean" "$R_BODY" "tối đa 35; lần trước 35"
