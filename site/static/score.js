@@ -13,10 +13,17 @@
       total += p;
     });
     Array.prototype.forEach.call(document.querySelectorAll('.part-total'), function (el) {
-      el.textContent = (parts[el.getAttribute('data-part')] || 0) + ' điểm';
+      set(el, (parts[el.getAttribute('data-part')] || 0) + ' điểm');
     });
-    document.getElementById('grand-total').textContent = String(total);
+    set(document.getElementById('grand-total'), String(total));
   }
-  form.addEventListener('change', update);
+  // Touch the page only when a number changes: a note's change event fires as the
+  // member clicks a button, and any reflow then could swallow the click.
+  function set(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+  form.addEventListener('change', function (e) {
+    if (e.target.type === 'radio') update();
+  });
   update();
 })();

@@ -14,6 +14,8 @@ trap - EXIT
 case "$1" in *.tree.test.mjs) tree_rules ;; esac
 start_server
 case "$1" in *.tree.test.mjs) tree_people ;; esac
+# A test may bring its own data: NAME.setup.sh next to NAME.test.mjs.
+if [ -f "${1%.test.mjs}.setup.sh" ]; then source "${1%.test.mjs}.setup.sh"; fi
 export BASE DEMO_USERS="$ROOT/db/demo-users.tsv" ARTIFACTS="$ROOT/tests/artifacts"
 node "$1"
 rc=$?
