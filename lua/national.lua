@@ -5,7 +5,7 @@
 -- certificate, council and sample rules, the base dossier checklist, the default
 -- support_allowed, and the end of the district level.
 --
--- Every fact comes from the domain brief /work/shared/OCOP.md (section cited on the line,
+-- Every fact comes from the domain brief OCOP.md (shared/OCOP.md beside this repository) (section cited on the line,
 -- with its confidence mark: ✅ solid, ⚠️ single secondary source, ❓ uncertain). The full
 -- legal texts of 1048, 781, 148 and 1489 were not available to the brief: what it could not
 -- establish is said in the notes, never filled in.
