@@ -45,7 +45,7 @@ LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 DEB_PKGS := build-essential pkg-config libfcgi-dev nginx-light liblua5.4-dev lua5.4 \
 	libsqlite3-dev sqlite3 libmarkdown2-dev libsodium-dev libjansson-dev libcmocka-dev \
 	libqrencode-dev libutf8proc-dev libxlsxwriter-dev curl libfcgi-bin zbar-tools librsvg2-bin clang libclang-rt-dev \
-	chromium valgrind jq
+	chromium valgrind jq unzip
 
 LIB_SRC := $(wildcard cgi/lib/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -216,6 +216,8 @@ struct rules_report {
     int day;   /* 1–31 */
 };
 size_t rules_reports(const struct rules_area *a, int year, const struct rules_report **out);
+/* The first day on or after date (midnight UTC) that the report falls due; -1 none. */
+int64_t rules_report_due(const struct rules_report *r, int64_t date);
 /* The first reporting deadline on or after date (within date's year rules); -1 none. */
 int rules_next_report(const struct rules_area *a, int64_t date, const struct rules_report **r,
                       int64_t *due);

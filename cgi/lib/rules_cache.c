@@ -1344,6 +1344,13 @@ static int64_t report_due(const struct rules_report *r, int64_t day)
     return -1;
 }
 
+int64_t rules_report_due(const struct rules_report *r, int64_t date)
+{
+    int64_t d = report_due(r, date >= 0 ? date / 86400 : (date - 86399) / 86400);
+
+    return d < 0 ? -1 : d * 86400;
+}
+
 int rules_next_report(const struct rules_area *a, int64_t date, const struct rules_report **out,
                       int64_t *due)
 {

@@ -22,7 +22,7 @@ check_eq "GET /app/rules/tinh-a is 200" "$R_STATUS" 200
 check_has "names the province" "$R_BODY" "Quy tắc đang áp dụng: Tỉnh A"
 check_has "shows the round's closing day" "$R_BODY" "2020-11-10"
 check_has "shows the rule file" "$R_BODY" "provinces/tinh-a.lua"
-check_has "shows the budget total with separators" "$R_BODY" ">30<"
+check_has "shows the budget total with separators" "$R_BODY" ">300.000.000<"
 check_has "shows the support cap" "$R_BODY" "30.000.000"
 check_has "shows the checklist" "$R_BODY" "Phương án sản xuất"
 check_has "says the sheet is illustrative" "$R_BODY" "minh hoạ — không phải phiếu chính thức"

@@ -10,11 +10,11 @@ return {
       rounds = { district = { { close = "2020-06-30", source = "thử" },
                               { open = "2020-09-01", close = "2020-11-10", source = "thử" } },
                  province = { { open = "2020-07-01", close = "2020-12-10", source = "thử" } } },
-      targets = { { code = "entered", label = "Sản phẩm tham gia", min = 60, source = "thử" } },
+      targets = { { code = "products_entered", label = "Sản phẩm tham gia", min = 60, source = "thử" } },
       reports = { { what = "Báo cáo tháng", every = "month", day = 15, source = "thử" } },
-      budget = { total = 30, source = "thử", lines = {
-        { label = "Một", amount = 10 }, { label = "Hai", amount = 20, lines = {
-          { label = "Hai a", amount = 5 }, { label = "Hai b", amount = 15 } } } } },
+      budget = { total = 300000000, source = "thử", lines = {
+        { code = "1", label = "Một", amount = 100000000 }, { code = "2", label = "Hai", amount = 200000000, lines = {
+          { code = "2a", label = "Hai a", amount = 50000000 }, { code = "2b", label = "Hai b", amount = 150000000 } } } } },
       support = {
         star_reward = { amounts = { first = { [3] = 10000000, [4] = 20000000 } }, source = "thử" },
       },
