@@ -17,5 +17,6 @@ int cli_serve(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_certificates(int argc, char **argv);
+int cli_backup(int argc, char **argv); /* backup and restore */
 
 #endif
