@@ -719,7 +719,7 @@ static void clean_text(char *s, size_t len)
         utf8proc_int32_t cp;
         utf8proc_ssize_t n =
             utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f) {
+        if (n <= 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp <= 0x9f)) {
             s[i++] = '?';
             continue;
         }
