@@ -436,6 +436,23 @@ static const struct {
     {"products_new", "SELECT count(*) FROM certificate c WHERE province = ?1 AND year = ?2 AND "
                      "NOT EXISTS (SELECT 1 FROM certificate e WHERE e.product_id = c.product_id "
                      "AND e.id < c.id)"},
+    {"products_3star", "SELECT count(*) FROM certificate WHERE province = ?1 AND year = ?2 AND "
+                       "stars >= 3"},
+    {"products_new_3star",
+     "SELECT count(*) FROM certificate c WHERE province = ?1 AND year = ?2 AND stars >= 3 AND "
+     "NOT EXISTS (SELECT 1 FROM certificate e WHERE e.product_id = c.product_id AND e.id < c.id)"},
+    {"products_keep_3star",
+     "SELECT count(*) FROM certificate c WHERE province = ?1 AND year = ?2 AND stars >= 3 AND "
+     "c.stars = (SELECT e.stars FROM certificate e WHERE e.product_id = c.product_id AND "
+     "e.id < c.id ORDER BY e.id DESC LIMIT 1)"},
+    {"products_upgrade_4star",
+     "SELECT count(*) FROM certificate c WHERE province = ?1 AND year = ?2 AND stars = 4 AND "
+     "(SELECT e.stars FROM certificate e WHERE e.product_id = c.product_id AND e.id < c.id "
+     "ORDER BY e.id DESC LIMIT 1) = 3"},
+    {"coops_participating",
+     "SELECT count(DISTINCT s.id) FROM dossier d JOIN product p ON p.id = d.product_id JOIN "
+     "subject s ON s.id = p.subject_id WHERE d.province = ?1 AND d.year = ?2 AND "
+     "s.kind = 'cooperative'"},
     {"products_upgraded",
      "SELECT count(*) FROM certificate c WHERE province = ?1 AND year = ?2 AND c.stars > "
      "(SELECT e.stars FROM certificate e WHERE e.product_id = c.product_id AND e.id < c.id "
