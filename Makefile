@@ -138,7 +138,10 @@ fuzz: $(FUZZ_BIN)
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ocop
 	install -m 755 $(BIN)/ocop $(FCGI_BIN) $(DESTDIR)$(PREFIX)/bin/
-	cp -R lua site/templates site/static content db nginx.conf $(DESTDIR)$(PREFIX)/share/ocop/
+	cp -R lua site/templates site/static db nginx.conf $(DESTDIR)$(PREFIX)/share/ocop/
+	if [ -d content ]; then cp -R content $(DESTDIR)$(PREFIX)/share/ocop/; fi
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 cgi/ocop.1 $(DESTDIR)$(PREFIX)/share/man/man1/ocop.1
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 
     fprintf(f, "usage: ocop COMMAND [ARGS…]   (ocop COMMAND --help for more)\n\n");
     for (i = 0; i < ARRAY_LEN(commands); i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nThe state folder is $OCOP_HOME, or ./var when it is unset.\n");
 }
 
