@@ -805,11 +805,11 @@ static int post_dossiers(struct request *rq, struct reply *rp)
     if (insert_dossier(rq, v[0].i, area, r, g, &did) != 0)
         return reply_db_error(rp);
     snprintf(ids, sizeof(ids), "%lld", (long long)did);
-    if (audit_log(rt.db, rq->session->user_id, "dossier_open", "dossier", ids,
-                  json_pack("{s:I,s:i,s:s,s:i,s:s}", "product_id", (json_int_t)v[0].i, "year",
-                            r->year, "level", rules_level_names[r->level], "round", r->number,
-                            "regime", regime_db_name(g)),
-                  rq->remote_addr) != 0 ||
+    if (audit_log_new(rt.db, rq->session->user_id, "dossier_open", "dossier", ids,
+                      json_pack("{s:I,s:i,s:s,s:i,s:s}", "product_id", (json_int_t)v[0].i, "year",
+                                r->year, "level", rules_level_names[r->level], "round", r->number,
+                                "regime", regime_db_name(g)),
+                      rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
         return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", ids);
@@ -1156,8 +1156,8 @@ static int move(struct request *rq, struct reply *rp, const struct ctx *c, const
         return reply_error(rp, 409, "status",
                            "Hồ sơ vừa được người khác thay đổi; hãy tải lại trang.");
     }
-    if (audit_log(rt.db, rq->session->user_id, action, "dossier", id,
-                  reason ? json_pack("{s:s}", "reason", reason) : NULL, rq->remote_addr) != 0 ||
+    if (audit_log_new(rt.db, rq->session->user_id, action, "dossier", id,
+                      reason ? json_pack("{s:s}", "reason", reason) : NULL, rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
         return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", id);
@@ -1482,10 +1482,10 @@ static int record(struct request *rq, const struct upload *u, int64_t replaces, 
         changed = sqlite3_changes(rt.db->h);
     }
     if (!changed ||
-        audit_log(rt.db, rq->session->user_id, replaces ? "file_replace" : "files_upload",
-                  "dossier", id,
-                  json_pack("{s:O,s:I}", "files", list, "replaces", (json_int_t)replaces),
-                  rq->remote_addr) != 0 ||
+        audit_log_new(rt.db, rq->session->user_id, replaces ? "file_replace" : "files_upload",
+                      "dossier", id,
+                      json_pack("{s:O,s:I}", "files", list, "replaces", (json_int_t)replaces),
+                      rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
         goto fail;
     *out = list;
@@ -1609,10 +1609,10 @@ static int post_remove(struct request *rq, struct reply *rp)
         db_rollback(rt.db);
         return reply_error(rp, 409, "replaced", "Tài liệu này đã được thay hoặc gỡ.");
     }
-    if (audit_log(rt.db, rq->session->user_id, "file_remove", "dossier", id,
-                  json_pack("{s:I,s:s,s:s}", "file_id", (json_int_t)fid, "doc_type", f.doc_type,
-                            "name", f.name),
-                  rq->remote_addr) != 0 ||
+    if (audit_log_new(rt.db, rq->session->user_id, "file_remove", "dossier", id,
+                      json_pack("{s:I,s:s,s:s}", "file_id", (json_int_t)fid, "doc_type", f.doc_type,
+                                "name", f.name),
+                      rq->remote_addr) != 0 ||
         db_commit(rt.db) != 0)
         return reply_db_error(rp);
     snprintf(path, sizeof(path), "/app/dossiers/%s", id);

@@ -1076,8 +1076,12 @@ static int get_result_csv(struct request *rq, struct reply *rp)
     rc = load(rq, rp, &x);
     if (rc == 1 && (!x.c.id || !can_see_result(rq->session, &x)))
         rc = reply_error(rp, 403, "forbidden", "Bạn không xem được kết quả của hồ sơ này.");
-    if (rc == 1 && (round_sheets(&x, ms, &n, rows) != 0 || compute(&x, &r, json_array()) != 0))
-        rc = reply_db_error(rp);
+    if (rc == 1) {
+        json_t *scratch = json_array();
+        if (round_sheets(&x, ms, &n, rows) != 0 || compute(&x, &r, scratch) != 0)
+            rc = reply_db_error(rp);
+        json_decref(scratch);
+    }
     if (rc != 1) {
         json_decref(rows);
         return -1;

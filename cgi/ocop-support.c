@@ -280,11 +280,11 @@ static int save_payment(struct request *rq, const struct field_value *v,
         db_step_done(rt.db, st) != 0)
         return -1;
     snprintf(ids, sizeof(ids), "%lld", (long long)sqlite3_last_insert_rowid(rt.db->h));
-    return audit_log(rt.db, rq->session->user_id, "support_record", "support", ids,
-                     json_pack("{s:I,s:s,s:I,s:s}", "product_id", (json_int_t)v[PF_PRODUCT].i,
-                               "category", v[PF_CATEGORY].s, "amount", (json_int_t)v[PF_AMOUNT].i,
-                               "decision_no", v[PF_DECISION].s),
-                     rq->remote_addr);
+    return audit_log_new(rt.db, rq->session->user_id, "support_record", "support", ids,
+                         json_pack("{s:I,s:s,s:I,s:s}", "product_id", (json_int_t)v[PF_PRODUCT].i,
+                                   "category", v[PF_CATEGORY].s, "amount",
+                                   (json_int_t)v[PF_AMOUNT].i, "decision_no", v[PF_DECISION].s),
+                         rq->remote_addr);
 }
 
 static int post_support(struct request *rq, struct reply *rp)

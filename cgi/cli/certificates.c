@@ -28,8 +28,8 @@ static int expire_one(struct db *db, int64_t id, const char *number, int64_t now
         db_step_done(db, st) != 0)
         return -1;
     snprintf(ids, sizeof(ids), "%lld", (long long)id);
-    return audit_log(db, 0, "certificate_expire", "certificate", ids,
-                     json_pack("{s:s}", "number", number), NULL);
+    return audit_log_new(db, 0, "certificate_expire", "certificate", ids,
+                         json_pack("{s:s}", "number", number), NULL);
 }
 
 static int expire(struct db *db, int64_t today, int *count)

@@ -338,3 +338,12 @@ int64_t audit_verify(struct db *db)
     sqlite3_reset(st);
     return rc < 0 ? -1 : 0;
 }
+
+int audit_log_new(struct db *db, int64_t user_id, const char *action, const char *object_type,
+                  const char *object_id, json_t *detail, const char *addr)
+{
+    int rc = audit_log(db, user_id, action, object_type, object_id, detail, addr);
+
+    json_decref(detail);
+    return rc;
+}

@@ -74,6 +74,9 @@ int user_find(struct db *db, const char *username, int64_t *id, char *hash, size
  * detail may be NULL (borrowed). 0 or -1. */
 int audit_log(struct db *db, int64_t user_id, const char *action, const char *object_type,
               const char *object_id, json_t *detail, const char *addr);
+/* The same, taking the reference to detail (for a detail built in the call). */
+int audit_log_new(struct db *db, int64_t user_id, const char *action, const char *object_type,
+                  const char *object_id, json_t *detail, const char *addr);
 /* Walks the chain; returns the id of the first bad row, 0 when intact, -1 on error. */
 int64_t audit_verify(struct db *db);
 
