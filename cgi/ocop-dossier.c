@@ -1510,6 +1510,7 @@ static int upload(struct request *rq, struct reply *rp, int64_t replaces, const 
     if (!writer(rq->session) || !editable(&c))
         return reply_error(rp, 409, "status", "Hồ sơ đã nộp: không thêm hay thay tài liệu được.");
     rules_upload_limits(c.a, &lim);
+    fs_sweep(files_root, 3600, NULL); /* what a killed worker left behind */
     u.c = &c;
     u.max = replaces ? 1 : (size_t)lim.max_files;
     u.max_file = lim.max_file_bytes;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -144,8 +145,12 @@ static int open_temp(struct fs_file *f)
         if (path_fmt(f->tmp, "%s/tmp/" TMP_PREFIX "%s" TMP_SUFFIX, f->root, hex) < 0)
             return -FS_E_IO;
         f->fd = open(f->tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (f->fd >= 0)
+        if (f->fd >= 0) {
+            /* held while the upload lives: a sweeper that can take it knows the writer
+             * is gone (killed mid-upload), whatever the file's age */
+            flock(f->fd, LOCK_EX | LOCK_NB);
             return 0;
+        }
         if (errno != EEXIST)
             break;
     }
@@ -390,6 +395,22 @@ static int is_temp_name(const char *name)
            strcmp(name + n - (sizeof(TMP_SUFFIX) - 1), TMP_SUFFIX) == 0;
 }
 
+/* A temp file whose writer is gone: nobody holds its lock, and it is not brand new
+ * (a writer locks it right after creating it). */
+static int abandoned(int dir, const char *name, const struct stat *st)
+{
+    int fd, free_lock;
+
+    if ((int64_t)st->st_mtime > now_seconds() - 1)
+        return 0;
+    fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    free_lock = flock(fd, LOCK_EX | LOCK_NB) == 0;
+    close(fd);
+    return free_lock;
+}
+
 int fs_sweep(const char *root, int64_t max_age, size_t *removed)
 {
     char tmpdir[PATH_MAX];
@@ -414,7 +435,7 @@ int fs_sweep(const char *root, int64_t max_age, size_t *removed)
     while ((de = readdir(d)) != NULL) {
         if (!is_temp_name(de->d_name) ||
             fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
-            (int64_t)st.st_mtime > cutoff)
+            ((int64_t)st.st_mtime > cutoff && !abandoned(dirfd(d), de->d_name, &st)))
             continue;
         if (unlinkat(dirfd(d), de->d_name, 0) == 0) {
             count++;

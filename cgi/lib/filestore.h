@@ -80,7 +80,8 @@ int fs_hex_valid(const char *s);
 /* Opens a stored file for reading: a descriptor (the caller closes it) and *size, or
  * -FS_E_BAD_HASH, -FS_E_NOT_FOUND, -FS_E_IO. */
 int fs_open_read(const char *root, const char *sha256hex, uint64_t *size);
-/* Removes temp files under root/tmp last modified more than max_age seconds ago;
+/* Removes temp files under root/tmp last modified more than max_age seconds ago, and
+ * those whose writer died (no process holds their lock);
  * *removed (may be NULL) counts them. 0, or -FS_E_IO (after trying them all). */
 int fs_sweep(const char *root, int64_t max_age, size_t *removed);
 
