@@ -294,10 +294,12 @@ static int supervise(void)
             window = time(NULL);
             restarts = 0;
         }
-        if (++restarts > 20) {
-            fprintf(stderr, "ocop serve: workers keep dying (see %s/log/)\n", cli_cfg.home);
-            programs[pi].pids[wi] = 0;
-            return -1;
+        if (++restarts > 20) { /* a crash loop: slow it down, never give up on the others */
+            if (restarts == 21)
+                fprintf(stderr, "ocop serve: workers keep dying (see %s/log/); restarting once "
+                                "a second\n",
+                        cli_cfg.home);
+            sleep(1);
         }
         fprintf(stderr, "ocop serve: worker %s[%ld] ended (status %d); restarting\n",
                 programs[pi].name, (long)pid, status);
