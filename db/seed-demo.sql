@@ -107,3 +107,18 @@ INSERT INTO product (subject_id, name, slug, group_regime, group_code, area_code
  (11, 'Giỏ mây tre đan Ea Hồ (demo)', 'gio-may-tre-dan-ea-ho', '148', 'IV.1', 'dak-lak/krong-nang/ea-ho', NULL, 1, 0),
  (12, 'Bonsai mẫu (demo)', 'bonsai-mau', '148', 'V.2', 'tinh-chua-ro/huyen-chua-ro/xa-mau', NULL, 1, 0),
  (12, 'Nước mắm mẫu (demo)', 'nuoc-mam-mau', '148', 'I.4.a', 'tinh-chua-ro/huyen-chua-ro/xa-mau', NULL, 1, 0);
+
+-- Two more honeys of the Mèo Vạc cooperative (the same product type, I.2.b) and 2020
+-- provincial certificates for its three honeys and two other products: the demo of the
+-- support rules (Hà Giang pays at most 2 product codes per type per organisation).
+INSERT INTO product (id, subject_id, name, slug, group_regime, group_code, area_code, description, demo, created_at) VALUES
+ (101, 1, 'Mật ong bạc hà hũ nhỏ Mèo Vạc (demo)', 'mat-ong-bac-ha-hu-nho-meo-vac', '148', 'I.2.b', 'ha-giang/meo-vac/pa-vi', NULL, 1, 0),
+ (102, 1, 'Mật ong hoa rừng Mèo Vạc (demo)', 'mat-ong-hoa-rung-meo-vac', '148', 'I.2.b', 'ha-giang/meo-vac/pa-vi', NULL, 1, 0);
+INSERT INTO certificate (product_id, province, year, number, stars, issuer_level, issuer_area, regime, decision_no, decision_date, issued, valid_until) VALUES
+ ((SELECT id FROM product WHERE slug = 'mat-ong-bac-ha-meo-vac'), 'ha-giang', 2020, '0001/2020/HA-GIANG', 3, 'province', 'ha-giang', '1048', '1234/QĐ-UBND (demo)', '2020-10-15', '2020-10-15', '2023-10-14'),
+ (101, 'ha-giang', 2020, '0002/2020/HA-GIANG', 3, 'province', 'ha-giang', '1048', '1234/QĐ-UBND (demo)', '2020-10-15', '2020-10-15', '2023-10-14'),
+ (102, 'ha-giang', 2020, '0003/2020/HA-GIANG', 3, 'province', 'ha-giang', '1048', '1234/QĐ-UBND (demo)', '2020-10-15', '2020-10-15', '2023-10-14'),
+ ((SELECT id FROM product WHERE slug = 'che-shan-tuyet-quan-ba'), 'ha-giang', 2020, '0004/2020/HA-GIANG', 4, 'province', 'ha-giang', '1048', '1234/QĐ-UBND (demo)', '2020-10-15', '2020-10-15', '2023-10-14'),
+ ((SELECT id FROM product WHERE slug = 'vai-thieu-luc-ngan'), 'bac-giang', 2020, '0001/2020/BAC-GIANG', 4, 'province', 'bac-giang', '1048', '567/QĐ-UBND (demo)', '2020-12-20', '2020-12-20', '2023-12-19');
+INSERT INTO certificate_event (certificate_id, kind, at, note)
+ SELECT id, 'granted', 1602720000, decision_no FROM certificate;
