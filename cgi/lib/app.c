@@ -4,6 +4,7 @@
  * failures end the process.
  */
 #include "app.h"
+#include "confine.h"
 #include "rules.h"
 #include "mustache.h"
 
@@ -368,11 +369,10 @@ static json_t *session_json(const struct request *rq)
 
     if (s == NULL)
         return json_null();
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s%,s:s,s:s,s:b}", "username", s->username,
-                     "full_name", s->full_name, "role", role_names[s->role], "role_label",
-                     role_labels[s->role], "area", s->area, "province", s->area,
-                     strcspn(s->area, "/"), "area_name", s->area_name, "csrf", s->csrf,
-                     "logged_in", 1);
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s%,s:s,s:s,s:b}", "username", s->username, "full_name",
+                     s->full_name, "role", role_names[s->role], "role_label", role_labels[s->role],
+                     "area", s->area, "province", s->area, strcspn(s->area, "/"), "area_name",
+                     s->area_name, "csrf", s->csrf, "logged_in", 1);
 }
 
 static void write_head(FCGX_Stream *out, const struct reply *rp, const char *ctype, size_t len)
@@ -466,6 +466,20 @@ void app_handle(const struct app *app, struct pool *pool, FCGX_Stream *in, FCGX_
 
 /* ---- the process ---- */
 
+/* From here on the worker reads only the shipped files, the rules and the system, and
+ * writes only in its state folder and /tmp (SQLite's and libxlsxwriter's scratch). */
+static int confine(void)
+{
+    const char *ro[] = {rt.cfg.share, rt.cfg.rules, "/usr", "/lib", "/lib64",
+                        "/etc",       "/proc",      "/dev", NULL};
+    const char *rw[] = {rt.cfg.home, "/tmp", "/var/tmp", NULL};
+    int rc = confine_paths(ro, rw);
+
+    if (rc == 1)
+        log_info("this kernel has no Landlock: the worker is not confined");
+    return rc < 0 ? -1 : 0;
+}
+
 static int setup(const struct app *app)
 {
     char tdir[PATH_MAX + 32];
@@ -492,6 +506,8 @@ static int setup(const struct app *app)
     if (rt.rules == NULL)
         return -1;
     if (app->init && app->init() != 0)
+        return -1;
+    if (confine() != 0)
         return -1;
     return install_signals();
 }
