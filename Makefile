@@ -116,15 +116,19 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 
 # The demo: a database with the demo seed on first run, then nginx and the workers in
 # the foreground until Ctrl-C. The demo logins printed here exist only in the demo seed.
+# The plans in lua/ are of 2019–2021, so the demo replays a day of them: on DEMO_DAY the
+# Hà Tĩnh provincial round of 2019 is open (DEMO_DAY= make run judges by today).
 STATE = $${OCOP_HOME:-var}
+DEMO_DAY ?= 2019-10-15
 run: all
 	@if [ ! -f "$(STATE)/ocop.db" ]; then \
 	  $(BIN)/ocop init && $(BIN)/ocop seed --demo || exit 1; \
 	else $(BIN)/ocop init >/dev/null || exit 1; fi
 	@echo; echo "Demo logins (demo data only; password after the role and area):"
 	@awk -F'\t' '!/^#/ && NF == 5 { printf "  %-22s %-9s %-28s %s\n", $$1, $$2, $$3, $$4 }' db/demo-users.tsv
-	@echo; echo "Open http://127.0.0.1:$(PORT)/app/login — Ctrl-C stops."; echo
-	@$(BIN)/ocop serve --port $(PORT)
+	@echo; echo "Open http://127.0.0.1:$(PORT)/app/login — Ctrl-C stops."
+	@if [ -n "$(DEMO_DAY)" ]; then echo "Rounds are judged as on $(DEMO_DAY) (DEMO_DAY= make run for today)."; fi; echo
+	@OCOP_TODAY=$(DEMO_DAY) $(BIN)/ocop serve --port $(PORT)
 
 test: all $(TEST_BIN) $(FUZZ_BIN)
 	@OCOP_SHARED=$(OCOP_SHARED) BUILD=$(BUILD) OCOP_BIN=$(abspath $(BIN)) sh tests/run.sh
