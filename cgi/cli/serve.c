@@ -268,18 +268,74 @@ static void stop_all(void)
         ;
 }
 
+/* ---- periodic tasks: a tick every TICK seconds wakes the supervisor ---- */
+
+#define TICK 30
+
+static void on_tick(int sig)
+{
+    (void)sig;
+}
+
+/* Runs `ocop ARGS…` in the background, its output appended to log/NAME.log; the child is
+ * reaped by the supervisor like any other (it is not a worker). */
+static void run_task(const char *name, char *const args[])
+{
+    char exe[PATH_MAX], log[PATH_MAX + 32];
+    pid_t pid;
+    int fd;
+
+    if (bin_dir(exe, sizeof(exe) - 8) != 0)
+        return;
+    strcat(exe, "/ocop");
+    snprintf(log, sizeof(log), "%s/log/%s.log", cli_cfg.home, name);
+    pid = fork();
+    if (pid != 0)
+        return;
+    signal(SIGINT, SIG_IGN);
+    fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+    }
+    execv(exe, args);
+    _exit(127);
+}
+
+/* Once a day (and at start-up): certificates past their validity become expired. */
+static void periodic(void)
+{
+    static time_t last_expiry;
+    static char *const expire[] = {"ocop", "certificates", "expire", NULL};
+    time_t now = time(NULL);
+
+    if (last_expiry == 0 || now - last_expiry >= 86400) {
+        last_expiry = now;
+        run_task("certificates", expire);
+    }
+}
+
 /* Waits for children; restarts dead workers (at most 20 a minute); 0 on a clean stop. */
 static int supervise(void)
 {
     int restarts = 0;
     time_t window = time(NULL);
 
+    struct sigaction tick = {.sa_handler = on_tick}; /* no SA_RESTART: waitpid wakes */
+
+    sigaction(SIGALRM, &tick, NULL);
+    periodic();
     while (!stopping) {
         int status, pi, wi;
-        pid_t pid = waitpid(-1, &status, 0);
+        pid_t pid;
+        alarm(TICK);
+        pid = waitpid(-1, &status, 0);
         if (pid < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
+                if (!stopping)
+                    periodic();
                 continue;
+            }
             return -1;
         }
         if (pid == nginx_pid) {
@@ -296,8 +352,9 @@ static int supervise(void)
         }
         if (++restarts > 20) { /* a crash loop: slow it down, never give up on the others */
             if (restarts == 21)
-                fprintf(stderr, "ocop serve: workers keep dying (see %s/log/); restarting once "
-                                "a second\n",
+                fprintf(stderr,
+                        "ocop serve: workers keep dying (see %s/log/); restarting once "
+                        "a second\n",
                         cli_cfg.home);
             sleep(1);
         }
