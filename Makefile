@@ -146,6 +146,8 @@ install: all
 	if [ -d content ]; then cp -R content $(DESTDIR)$(PREFIX)/share/ocop/; fi
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 cgi/ocop.1 $(DESTDIR)$(PREFIX)/share/man/man1/ocop.1
+	install -d $(DESTDIR)$(PREFIX)/share/ocop/systemd
+	install -m 644 cgi/systemd/* $(DESTDIR)$(PREFIX)/share/ocop/systemd/
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
