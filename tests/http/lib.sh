@@ -55,14 +55,19 @@ start_server() {
     chmod 755 "$HOME_DIR"
     export OCOP_HOME="$HOME_DIR"
     "$OCOP" init >/dev/null && "$OCOP" seed --demo >/dev/null || { echo "Bail out! seed failed"; exit 1; }
-    PORT=$(free_port)
-    BASE="http://127.0.0.1:$PORT"
     JAR="$HOME_DIR/cookies"
-    "$OCOP" serve --port "$PORT" --workers "${WORKERS:-2}" >"$HOME_DIR/serve.out" 2>&1 &
-    SERVER_PID=$!
-    for _ in $(seq 1 100); do
-        if curl -s -o /dev/null "$BASE/app/health"; then return 0; fi
-        sleep 0.1
+    for _ in 1 2 3 4 5; do # another program may take the free port first: pick again
+        PORT=$(free_port)
+        BASE="http://127.0.0.1:$PORT"
+        "$OCOP" serve --port "$PORT" --workers "${WORKERS:-2}" >"$HOME_DIR/serve.out" 2>&1 &
+        SERVER_PID=$!
+        for _ in $(seq 1 100); do
+            if curl -s -o /dev/null "$BASE/app/health"; then return 0; fi
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        grep -q 'already in use' "$HOME_DIR/serve.out" || break
+        wait "$SERVER_PID" 2>/dev/null
     done
     echo "Bail out! server did not start"; cat "$HOME_DIR/serve.out" "$HOME_DIR"/log/*.log 2>/dev/null | tail -30
     exit 1
