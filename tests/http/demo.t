@@ -73,3 +73,22 @@ for p in $(jq -r '.rules | keys[]' <<<"$R_BODY"); do
     req "$BASE/app/rules/$p"
     check_eq "the rules page of $p" "$R_STATUS" 200
 done
+
+# --- support on the demo: the Hà Giang office and the 2-codes rule of its 2020 plan
+demo hg-province
+pay() { req -X POST --data-urlencode "csrf=$CSRF" -d "product_id=$(sql "SELECT id FROM product WHERE slug = '$1'")" \
+        -d category=packaging -d amount=15000000 -d "decision_no=QĐ-$1" -d decision_date=2020-11-02 -d budget_line=II.2 "$BASE/app/support"; }
+pay mat-ong-bac-ha-meo-vac
+check_eq "Hà Giang pays packaging for a 3★ honey" "$R_STATUS" 303
+pay mat-ong-bac-ha-hu-nho-meo-vac
+check_eq "and for a second honey of the same cooperative" "$R_STATUS" 303
+pay mat-ong-hoa-rung-meo-vac
+check_eq "a third honey code of that cooperative is refused" "$R_STATUS" 422
+check_has "with the rule's reason" "$R_BODY" "tối đa 2 mã sản phẩm cho một loại sản phẩm"
+req -H 'Accept: application/json' "$BASE/app/budget?year=2020"
+check_eq "the budget page: the plan's total and what was paid" "$(jq -r '"\(.budget.total_text) \(.budget.paid_text)"' <<<"$R_BODY")" "23.690.000.000 30.000.000"
+check_eq "per line: 13,640 M planned for starred products, 30 M paid, the rest left" \
+    "$(jq -r '.budget.lines[] | select(.code == "II.2") | "\(.planned_text) \(.paid_text) \(.remaining_text)"' <<<"$R_BODY")" \
+    "13.640.000.000 30.000.000 13.610.000.000"
+req "$BASE/app/targets?year=2020"
+check_has "the dashboard shows the plan's target" "$R_BODY" "Sản phẩm đạt từ 3 sao"
