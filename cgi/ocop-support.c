@@ -401,20 +401,44 @@ static json_t *budget_json(const struct scope *s, int *err)
     return out;
 }
 
+/* What was paid in each district of the province (by the product's place). */
+static const char SQL_PAID_BY_DISTRICT[] =
+    "SELECT coalesce(a.code, p.area_code) AS code, coalesce(a.name, p.area_code) AS name, "
+    "sum(s.amount) AS paid FROM support s JOIN product p ON p.id = s.product_id "
+    "LEFT JOIN area a ON a.code = substr(p.area_code, 1, instr(p.area_code || '/', '/') + "
+    "instr(substr(p.area_code, instr(p.area_code, '/') + 1) || '/', '/') - 1) "
+    "WHERE s.province = ? AND s.year = ? GROUP BY 1 ORDER BY 2";
+
+static json_t *districts_json(const struct scope *s)
+{
+    sqlite3_stmt *st = db_stmt(rt.db, SQL_PAID_BY_DISTRICT);
+    json_t *list, *e;
+    size_t i;
+
+    if (st == NULL || db_bind_text(st, 1, s->province) || db_bind_int(st, 2, s->year) ||
+        (list = db_rows_json(rt.db, st)) == NULL)
+        return NULL;
+    json_array_foreach(list, i, e)
+        json_object_set_new(e, "paid_text", money(json_integer_value(json_object_get(e, "paid"))));
+    return list;
+}
+
 static int get_budget(struct request *rq, struct reply *rp)
 {
     struct scope s;
-    json_t *budget;
+    json_t *budget, *districts;
     int err;
 
     if (scope_of(rq, rp, &s) != 0)
         return -1;
     budget = budget_json(&s, &err);
-    if (err)
+    if (err || (districts = districts_json(&s)) == NULL) {
+        json_decref(budget);
         return reply_db_error(rp);
+    }
     reply_set(rp, 200, "app/budget",
-              json_pack("{s:s,s:i,s:o}", "province", s.province, "year", s.year, "budget",
-                        budget ? budget : json_null()));
+              json_pack("{s:s,s:i,s:o,s:o}", "province", s.province, "year", s.year, "budget",
+                        budget ? budget : json_null(), "districts", districts));
     return 0;
 }
 

@@ -92,3 +92,5 @@ check_eq "per line: 13,640 M planned for starred products, 30 M paid, the rest l
     "13.640.000.000 30.000.000 13.610.000.000"
 req "$BASE/app/targets?year=2020"
 check_has "the dashboard shows the plan's target" "$R_BODY" "Sản phẩm đạt từ 3 sao"
+req -H 'Accept: application/json' "$BASE/app/budget?year=2020"
+check_eq "and what was paid per district" "$(jq -r '.districts[] | "\(.name) \(.paid_text)"' <<<"$R_BODY")" "Huyện Mèo Vạc 30.000.000"
