@@ -30,6 +30,8 @@ return {
         },
       },
       calendar = {
+        { what = "Học tập kinh nghiệm ngoài tỉnh cho cán bộ quản lý (02 đợt)", who = "Sở NN&PTNT",
+          from = "2020-04-01", to = "2020-09-30", source = plan .. ", mục II.3" }, -- 004 §II.3: quý II–III/2020
         { what = "Đăng ký, tiếp nhận ý tưởng sản phẩm (mỗi huyện 3–4 sản phẩm)", who = "OCOP cấp huyện",
           from = "2020-03-01", to = "2020-03-31", source = plan .. ", mục II.7.1" }, -- 004 §II.7.1
         { what = "Lễ công bố, trao chứng nhận và vinh danh sản phẩm", who = "UBND tỉnh",
@@ -49,6 +51,14 @@ return {
           approx = true, unit = "sản phẩm", source = plan .. ", dự toán dòng I.5" },
         { code = "products_standardised", label = "Sản phẩm được hỗ trợ tiêu chuẩn hóa", min = 30,
           approx = true, unit = "sản phẩm", source = "OCOP.md §7.2, §9.8 (S4)" },
+        { code = "officials_trained", label = "Lượt cán bộ quản lý được bồi dưỡng", min = 90, max = 100,
+          approx = true, unit = "lượt người", source = plan .. ", mục II.2.1" }, -- 004 §II.2.1
+        { code = "producers_trained", label = "Lượt chủ thể sản xuất được tập huấn", min = 180, max = 200,
+          approx = true, unit = "lượt người", source = plan .. ", mục II.2.2" }, -- 004 §II.2.2
+        { code = "study_tour_officials", label = "Lượt cán bộ học tập kinh nghiệm ngoài tỉnh (02 đợt)",
+          min = 90, max = 100, approx = true, unit = "lượt người", source = plan .. ", mục II.3" }, -- 004 §II.3
+        { code = "fairs_outside", label = "Hội chợ triển lãm ngoài tỉnh tham gia", min = 3, max = 4,
+          approx = true, unit = "hội chợ", source = plan .. ", mục II.4" }, -- 004 §II.4
       },
       budget = {
         total = 5000000000, unit_in_plan = "đồng", source = plan .. ", Phụ lục dự toán kinh phí",

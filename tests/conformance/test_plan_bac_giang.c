@@ -131,6 +131,10 @@ static void targets(void **state)
     assert_int_equal(rules_target(bg, 2020, "ideas_per_district")->max, 4);
     assert_int_equal(rules_target(bg, 2020, "products_consulted")->max, 30);
     assert_true(rules_target(bg, 2020, "products_standardised")->approx);
+    assert_int_equal(rules_target(bg, 2020, "officials_trained")->min, 90);
+    assert_int_equal(rules_target(bg, 2020, "producers_trained")->max, 200);
+    assert_int_equal(rules_target(bg, 2020, "fairs_outside")->min, 3);
+    assert_int_equal(rules_target(bg, 2020, "fairs_outside")->max, 4);
 }
 
 static struct rules_verdict reward(const char *date, int stars, int prev, int64_t amount)
