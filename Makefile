@@ -83,7 +83,7 @@ $(BUILD)/.deps: Makefile
 
 deps: $(BUILD)/.deps
 
-$(BUILD)/%.o: %.c $(wildcard cgi/lib/*.h) | $(BUILD)/.deps
+$(BUILD)/%.o: %.c $(wildcard cgi/lib/*.h site/*.h) | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -127,6 +127,7 @@ run: all
 	@echo; echo "Demo logins (demo data only; password after the role and area):"
 	@awk -F'\t' '!/^#/ && NF == 5 { printf "  %-22s %-9s %-28s %s\n", $$1, $$2, $$3, $$4 }' db/demo-users.tsv
 	@echo; echo "Open http://127.0.0.1:$(PORT)/app/login — Ctrl-C stops."
+	@echo "The public site (built at start-up, rebuilt after each decision): http://127.0.0.1:$(PORT)/"
 	@if [ -n "$(DEMO_DAY)" ]; then echo "Rounds are judged as on $(DEMO_DAY) (DEMO_DAY= make run for today)."; fi; echo
 	@OCOP_TODAY=$(DEMO_DAY) $(BIN)/ocop serve --port $(PORT)
 

@@ -22,6 +22,7 @@ static const struct {
     {"audit", cli_audit, "verify the audit trail's hash chain"},
     {"rules", cli_rules, "check rule files, or show an area's effective rules as JSON"},
     {"certificates", cli_certificates, "expire certificates whose validity has ended (daily)"},
+    {"site", cli_site, "build the public site of certified products (site build)"},
     {"backup", cli_backup, "write the database and the stored files to one file"},
     {"restore", cli_backup, "put a backup back in place (ocop serve stopped)"},
 };

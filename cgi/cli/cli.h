@@ -18,5 +18,6 @@ int cli_audit(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_certificates(int argc, char **argv);
 int cli_backup(int argc, char **argv); /* backup and restore */
+int cli_site(int argc, char **argv);
 
 #endif

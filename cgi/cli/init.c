@@ -1,10 +1,12 @@
 /*
  * init.c — `ocop init` (state folder and database, migrated to the newest schema)
  * and `ocop seed --demo` (the demonstration data and one account per role and
- * province, with the demo passwords of db/demo-users.tsv).
+ * province, with the demo passwords of db/demo-users.tsv) or `ocop seed --synthetic N`
+ * (N certified products for tests and benchmarks: synthetic.c).
  */
 #include "auth.h"
 #include "cli_common.h"
+#include "synthetic.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -159,21 +161,27 @@ fail:
 int cli_seed(int argc, char **argv)
 {
     struct db *db;
+    int64_t n = 0;
     int rc;
 
     if (argc == 2 && !strcmp(argv[1], "--help")) {
-        printf("usage: ocop seed --demo\n\nLoads the demonstration provinces, producers, "
-               "products and accounts into an empty database.\n");
+        printf("usage: ocop seed --demo | --synthetic N\n\n--demo loads the demonstration "
+               "provinces, producers, products and accounts into an empty database.\n"
+               "--synthetic N adds N certified products (invented, marked demo) spread over "
+               "provinces,\ngroups and stars, with certificates and stories, for tests and "
+               "benchmarks.\n");
         return 0;
     }
-    if (argc != 2 || strcmp(argv[1], "--demo") != 0) {
-        fprintf(stderr, "usage: ocop seed --demo\n");
+    if (!(argc == 2 && !strcmp(argv[1], "--demo")) &&
+        !(argc == 3 && !strcmp(argv[1], "--synthetic") &&
+          parse_int64(argv[2], strlen(argv[2]), 1, SYNTHETIC_MAX, &n) == 0)) {
+        fprintf(stderr, "usage: ocop seed --demo | --synthetic N   (1 ≤ N ≤ %d)\n", SYNTHETIC_MAX);
         return 2;
     }
     db = cli_open_db(0);
     if (db == NULL)
         return 1;
-    rc = seed_demo(db);
+    rc = n ? cli_seed_synthetic(db, cli_cfg.home, (long)n) : seed_demo(db);
     db_close(db);
     return rc == 0 ? 0 : 1;
 }

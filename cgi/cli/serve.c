@@ -4,9 +4,11 @@
  * $OCOP_HOME/run, forks N single-threaded workers on each (the listening socket is
  * their descriptor 0), restarts a worker that dies, runs nginx in the foreground
  * with nginx.conf (its port and state paths adapted), and on Ctrl-C or SIGTERM stops
- * everything: workers finish their current request first.
+ * everything: workers finish their current request first. Every tick it also applies
+ * certificate expiry (daily) and rebuilds the public site when what it shows changed.
  */
 #include "cli_common.h"
+#include "site.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,7 +38,7 @@ struct program {
 };
 
 static struct program programs[MAX_PROGRAMS];
-static int nprograms, nworkers = 4;
+static int nprograms, nworkers = 4, serve_port = 8080;
 static pid_t nginx_pid;
 static volatile sig_atomic_t stopping;
 
@@ -270,7 +272,7 @@ static void stop_all(void)
 
 /* ---- periodic tasks: a tick every TICK seconds wakes the supervisor ---- */
 
-#define TICK 30
+#define TICK 20
 
 static void on_tick(int sig)
 {
@@ -278,20 +280,20 @@ static void on_tick(int sig)
 }
 
 /* Runs `ocop ARGS…` in the background, its output appended to log/NAME.log; the child is
- * reaped by the supervisor like any other (it is not a worker). */
-static void run_task(const char *name, char *const args[])
+ * reaped by the supervisor like any other (it is not a worker). Its pid, or -1. */
+static pid_t run_task(const char *name, char *const args[])
 {
     char exe[PATH_MAX], log[PATH_MAX + 32];
     pid_t pid;
     int fd;
 
     if (bin_dir(exe, sizeof(exe) - 8) != 0)
-        return;
+        return -1;
     strcat(exe, "/ocop");
     snprintf(log, sizeof(log), "%s/log/%s.log", cli_cfg.home, name);
     pid = fork();
     if (pid != 0)
-        return;
+        return pid;
     signal(SIGINT, SIG_IGN);
     fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd >= 0) {
@@ -302,7 +304,56 @@ static void run_task(const char *name, char *const args[])
     _exit(127);
 }
 
-/* Once a day (and at start-up): certificates past their validity become expired. */
+/* The public site: rebuilt (incrementally, in a child so a crash cannot take the
+ * supervisor down) when the signature of what it shows — certificates, their events,
+ * public photos, certificates lapsed by today — differs from the current build's. At most
+ * one build at a time; a build that failed is not retried for the same signature for
+ * five minutes. */
+static pid_t site_pid;
+static char site_failed[SITE_SIG_MAX];
+static time_t site_failed_at;
+static char site_sig_building[SITE_SIG_MAX];
+
+static void site_check(time_t now)
+{
+    static char url[64];
+    char sig[SITE_SIG_MAX], built[SITE_SIG_MAX], out[PATH_MAX + 8];
+    const char *env = getenv("OCOP_SITE_URL");
+    char *args[] = {"ocop", "site", "build", "--incremental", "--site-url", url, NULL};
+    struct db *db;
+    int rc;
+
+    if (site_pid > 0)
+        return; /* one build at a time: the next tick looks again */
+    if ((db = db_open(cli_cfg.db_path, 0)) == NULL)
+        return;
+    rc = site_signature(db, cli_cfg.today ? cli_cfg.today : now - now % 86400, sig);
+    db_close(db);
+    snprintf(out, sizeof(out), "%s/www", cli_cfg.home);
+    if (rc != 0 || (site_built_signature(out, built) == 0 && strcmp(sig, built) == 0) ||
+        (strcmp(sig, site_failed) == 0 && now - site_failed_at < 300))
+        return;
+    if (env && *env && strlen(env) < sizeof(url))
+        snprintf(url, sizeof(url), "%s", env);
+    else
+        snprintf(url, sizeof(url), "http://127.0.0.1:%d", serve_port);
+    snprintf(site_sig_building, sizeof(site_sig_building), "%s", sig);
+    site_pid = run_task("site", args);
+}
+
+/* A site build ended: note a failure so that it is not retried at once. */
+static void site_done(int status)
+{
+    site_pid = 0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return;
+    snprintf(site_failed, sizeof(site_failed), "%s", site_sig_building);
+    site_failed_at = time(NULL);
+    fprintf(stderr, "ocop serve: the site build failed (see %s/log/site.log)\n", cli_cfg.home);
+}
+
+/* Every tick: the site; once a day (and at start-up): certificates past their validity
+ * become expired. */
 static void periodic(void)
 {
     static time_t last_expiry;
@@ -313,6 +364,7 @@ static void periodic(void)
         last_expiry = now;
         run_task("certificates", expire);
     }
+    site_check(now);
 }
 
 /* Waits for children; restarts dead workers (at most 20 a minute); 0 on a clean stop. */
@@ -337,6 +389,10 @@ static int supervise(void)
                 continue;
             }
             return -1;
+        }
+        if (pid == site_pid) {
+            site_done(status);
+            continue;
         }
         if (pid == nginx_pid) {
             fprintf(stderr, "ocop serve: nginx exited (see %s/log/nginx-error.log)\n",
@@ -422,13 +478,16 @@ int cli_serve(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "--help")) {
         printf("usage: ocop serve [--port N] [--workers N]\n\nRuns nginx on 127.0.0.1:N "
                "(default 8080) and N workers per FastCGI program, in the foreground.\n"
-               "Logs go to $OCOP_HOME/log/. Ctrl-C stops everything.\n");
+               "Builds the public site into $OCOP_HOME/www at start-up and again within a\n"
+               "minute of a certificate decision ($OCOP_SITE_URL sets the address its QR codes\n"
+               "point at). Logs go to $OCOP_HOME/log/. Ctrl-C stops everything.\n");
         return 0;
     }
     if (parse_opts(argc, argv, &port) != 0) {
         fprintf(stderr, "usage: ocop serve [--port N] [--workers N]\n");
         return 2;
     }
+    serve_port = port;
     if (cli_setup() != 0 || (lock = take_lock()) < 0)
         return 1;
     if (!port_free(port)) {

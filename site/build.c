@@ -1,0 +1,216 @@
+/*
+ * build.c — site_build() (site.h): locks the output, reads the database in one read
+ * transaction, renders every page kind in turn, and switches the output to the new
+ * build; plus the change signature `ocop serve` polls to rebuild by itself.
+ */
+#include "site_internal.h"
+
+#include <dirent.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEMPLATE_MAX (1u << 20)
+
+static const char SQL_SIGNATURE[] =
+    "SELECT (SELECT coalesce(max(id), 0) FROM certificate_event), "
+    "(SELECT coalesce(max(id), 0) FROM certificate), "
+    "(SELECT coalesce(sum(id * CASE status WHEN 'valid' THEN 1 WHEN 'expired' THEN 2 "
+    "WHEN 'revoked' THEN 3 ELSE 4 END), 0) FROM certificate), "
+    "(SELECT count(*) FROM photo WHERE public = 1), "
+    "(SELECT coalesce(sum(id), 0) FROM photo WHERE public = 1), "
+    "(SELECT count(*) FROM certificate WHERE status = 'valid' AND valid_until < ?1)";
+
+int site_signature(struct db *db, int64_t today, char out[SITE_SIG_MAX])
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_SIGNATURE);
+    long long v[6];
+    char day[11];
+
+    format_date(today, day);
+    if (st == NULL || db_bind_text(st, 1, day) != 0 || db_step_row(db, st) != 1)
+        return -1;
+    for (int i = 0; i < 6; i++)
+        v[i] = sqlite3_column_int64(st, i);
+    sqlite3_reset(st);
+    /* the last figure counts certificates lapsed by today: it moves when one lapses */
+    snprintf(out, SITE_SIG_MAX, "e%lld.c%lld.s%lld.p%lld.%lld.x%lld", v[0], v[1], v[2], v[3], v[4],
+             v[5]);
+    return 0;
+}
+
+int site_built_signature(const char *out_path, char out[SITE_SIG_MAX])
+{
+    return outdir_signature(out_path, out, SITE_SIG_MAX);
+}
+
+int site_base_ok(const char *base)
+{
+    size_t n = base ? strlen(base) : 0;
+
+    if (n == 0 || n > 200 || base[0] != '/' || base[n - 1] != '/' || strstr(base, "//") ||
+        strstr(base, "/./") || strstr(base, "/../"))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._~-/", base[i]))
+            return 0;
+    return 1;
+}
+
+int site_url_ok(const char *url)
+{
+    const char *h;
+    size_t n, i;
+    int port = 0;
+
+    if (url == NULL || strlen(url) > 200)
+        return 0;
+    if (!strncmp(url, "https://", 8))
+        h = url + 8;
+    else if (!strncmp(url, "http://", 7))
+        h = url + 7;
+    else
+        return 0;
+    n = strlen(h);
+    if (n == 0 || h[0] == '.' || h[0] == '-' || h[0] == ':')
+        return 0;
+    for (i = 0; i < n; i++) {
+        char ch = h[i];
+        if (ch == ':' && !port && i + 1 < n)
+            port = 1;
+        else if (port ? !(ch >= '0' && ch <= '9')
+                      : !((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                          (ch >= '0' && ch <= '9') || ch == '.' || ch == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- the key of everything shared by all pages ---- */
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void hash_file(struct outdir_hash *h, const char *path)
+{
+    struct buf b = BUF_INIT;
+
+    outdir_hash_str(h, path);
+    if (buf_read_file(&b, path, TEMPLATE_MAX) == 0)
+        outdir_hash_add(h, b.data ? b.data : "", b.len);
+    buf_free(&b);
+}
+
+/* Templates, assets, the content pages' titles and the options: when one changes,
+ * every page is rendered again, incremental or not. */
+static int template_key(struct site_ctx *c)
+{
+    static const char *const assets[] = {"site.css", "search.js", "ocop.svg"};
+    char dir[4200], path[4500], *names[256], *pages;
+    struct outdir_hash h;
+    struct dirent *e;
+    size_t n = 0;
+    DIR *d;
+
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "ocop-site 1");
+    outdir_hash_str(&h, c->o->base);
+    outdir_hash_str(&h, c->o->site_url);
+    snprintf(dir, sizeof(dir), "%s/site/templates/public", c->o->share);
+    if ((d = opendir(dir)) == NULL) {
+        log_err("site: no templates in %s", dir);
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL && n < ARRAY_LEN(names))
+        if (e->d_name[0] != '.' && (names[n] = strdup(e->d_name)) != NULL)
+            n++;
+    closedir(d);
+    qsort(names, n, sizeof(*names), name_cmp);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        hash_file(&h, path);
+        free(names[i]);
+    }
+    for (size_t i = 0; i < ARRAY_LEN(assets); i++) {
+        snprintf(path, sizeof(path), "%s/site/static/%s", c->o->share, assets[i]);
+        hash_file(&h, path);
+    }
+    if ((pages = json_dumps(c->pages, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+        return -1;
+    outdir_hash_str(&h, pages);
+    free(pages);
+    outdir_hash_end(&h, c->tkey);
+    return 0;
+}
+
+/* ---- the build ---- */
+
+static int read_model(struct db *db, const struct site_opts *o, struct site_model *m,
+                      char sig[SITE_SIG_MAX])
+{
+    int rc;
+
+    if (db_exec(db, "BEGIN") != 0) /* one snapshot for the signature and the data */
+        return -1;
+    rc = site_signature(db, o->today, sig) == 0 && model_load(m, db, o->rules, o->today) == 0 ? 0
+                                                                                              : -1;
+    db_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK");
+    return rc;
+}
+
+static int render_all(struct site_ctx *c)
+{
+    /* photos first (they decide their file names), the sitemap last (it lists pages) */
+    return site_assets(c) || site_photos(c) || site_product_pages(c) || site_cert_pages(c) ||
+                   site_listings(c) || site_content_pages(c) || site_fixed_pages(c) ||
+                   site_search_index(c) || site_feed(c) || site_sitemap(c)
+               ? -1
+               : 0;
+}
+
+int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
+{
+    struct site_ctx c = {.o = o};
+    struct site_model m;
+    struct outdir_stats os;
+    char tdir[4200], sig[SITE_SIG_MAX];
+    int rc = -1;
+
+    if (sodium_init() < 0 || !site_base_ok(o->base) || !site_url_ok(o->site_url)) {
+        log_err("site: bad options (base '%s', site URL '%s')", o->base, o->site_url);
+        return -1;
+    }
+    snprintf(tdir, sizeof(tdir), "%s/site/templates", o->share);
+    if ((c.od = outdir_begin(o->out, o->incremental)) == NULL)
+        return -1;
+    if (read_model(db, o, &m, sig) != 0) {
+        outdir_abort(c.od);
+        return -1;
+    }
+    c.m = &m;
+    if ((c.t = mst_set_new(tdir)) == NULL || site_load_pages(&c) != 0 || template_key(&c) != 0 ||
+        render_all(&c) != 0) {
+        outdir_abort(c.od);
+        goto out;
+    }
+    rc = outdir_commit(c.od, sig, &os);
+    if (rc == 0 && st) {
+        *st = (struct site_stats){.products = m.nproducts,
+                                  .certificates = m.ncerts,
+                                  .files = os.files,
+                                  .rendered = c.rendered,
+                                  .written = os.written,
+                                  .unchanged = os.unchanged};
+    }
+out:
+    mst_set_free(c.t);
+    json_decref(c.pages);
+    json_decref(c.page_src);
+    buf_free(&c.sitemap);
+    buf_free(&c.html);
+    model_free(&m);
+    return rc;
+}

@@ -1,0 +1,288 @@
+/*
+ * feeds.c — the files of the site that are not pages: the search index (folded with
+ * text_fold so "mat ong" finds "Mật ong"), the Atom feed of certificate events,
+ * sitemap.xml and robots.txt, the static assets copied from site/static/, and the
+ * public photos copied from the file store.
+ */
+#include "filestore.h"
+#include "filetype.h"
+#include "site_internal.h"
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FEED_ENTRIES 50
+#define SITEMAP_URLS 40000 /* per sitemap file; the protocol allows 50,000 */
+#define PHOTO_MAX    (20u << 20)
+#define ASSET_MAX    (1u << 20)
+
+/* ---- search index ---- */
+
+/* [slug, name, producer, place, stars, in force (0/1), folded text to match] */
+static json_t *index_item(struct site_ctx *c, const struct m_product *p)
+{
+    const struct m_cert *cur = model_current(p);
+    struct buf place = BUF_INIT, all = BUF_INIT, folded = BUF_INIT;
+    struct places pl;
+    json_t *item = NULL;
+
+    site_places(c->m, p, &pl);
+    if (site_place_text(pl.now, &place) != 0 ||
+        buf_printf(&all, "%s\n%s\n", p->name, p->producer ? p->producer : "") ||
+        site_place_text(pl.then, &all) != 0 || buf_putc(&all, '\n') ||
+        site_place_text(pl.now, &all) != 0 || text_fold(all.data, all.len, &folded) != 0)
+        goto out;
+    item = json_pack("[s,s,s,s,i,i,s]", p->slug, p->name, p->producer ? p->producer : "",
+                     place.data ? place.data : "", cur->stars, cur->status == CS_VALID,
+                     folded.data ? folded.data : "");
+out:
+    buf_free(&place);
+    buf_free(&all);
+    buf_free(&folded);
+    return item;
+}
+
+int site_search_index(struct site_ctx *c)
+{
+    json_t *items = json_array(), *doc;
+    char *text;
+    int rc = -1;
+
+    for (size_t i = 0; items && i < c->m->nproducts; i++)
+        if (json_array_append_new(items, index_item(c, &c->m->products[i])) != 0)
+            goto out;
+    doc = json_pack("{s:i,s:s,s:o}", "v", 1, "base", c->o->base, "items", items);
+    items = NULL;
+    text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+    json_decref(doc);
+    if (text) {
+        rc = site_file(c, "tim-kiem/chi-muc.json", text, strlen(text));
+        free(text);
+    }
+out:
+    json_decref(items);
+    if (rc)
+        log_err("site: cannot write the search index");
+    return rc;
+}
+
+/* ---- Atom feed ---- */
+
+static int event_cmp(const void *a, const void *b)
+{
+    const struct m_event *x = *(const struct m_event *const *)a;
+    const struct m_event *y = *(const struct m_event *const *)b;
+
+    if (x->at != y->at)
+        return x->at < y->at ? 1 : -1;
+    return (y->id > x->id) - (y->id < x->id);
+}
+
+static json_t *feed_entry(struct site_ctx *c, const struct m_event *e)
+{
+    const struct m_cert *ct = e->cert;
+    char at[21];
+
+    format_timestamp(e->at, at);
+    return json_pack("{s:o,s:o,s:o,s:s,s:s}", "id",
+                     j_url(c, 1, "xac-minh/%s/#su-kien-%lld", ct->slug, (long long)e->id), "url",
+                     j_url(c, 1, "xac-minh/%s/", ct->slug), "title",
+                     json_sprintf("%s: %s — %d sao (giấy chứng nhận số %s)",
+                                  site_event_label(e->kind), ct->product->name, ct->stars,
+                                  ct->number),
+                     "updated", at, "summary", e->note ? e->note : "");
+}
+
+int site_feed(struct site_ctx *c)
+{
+    const struct m_event **v = malloc((c->m->nevents ? c->m->nevents : 1) * sizeof(*v));
+    json_t *entries = json_array();
+    size_t n = 0;
+    char updated[21];
+
+    if (v == NULL || entries == NULL) {
+        free(v);
+        json_decref(entries);
+        return -1;
+    }
+    for (size_t i = 0; i < c->m->nevents; i++)
+        if (c->m->events[i].cert && c->m->events[i].cert->product)
+            v[n++] = &c->m->events[i];
+    qsort(v, n, sizeof(*v), event_cmp);
+    for (size_t i = 0; i < n && i < FEED_ENTRIES; i++)
+        json_array_append_new(entries, feed_entry(c, v[i]));
+    format_timestamp(n ? v[0]->at : 0, updated);
+    free(v);
+    return site_page(c, "tin-moi.atom", "public/feed", "",
+                     json_pack("{s:o,s:o,s:s,s:o}", "feed_url", j_url(c, 1, "tin-moi.atom"),
+                               "home_url", j_url(c, 1, "%s", ""), "updated", updated, "entries",
+                               entries),
+                     0);
+}
+
+/* ---- sitemap.xml, robots.txt ---- */
+
+/* "a/b/index.html" → "a/b/"; "index.html" → "". */
+static int sitemap_url(struct site_ctx *c, const char *path, size_t len, struct buf *out)
+{
+    size_t n = len >= 10 && !memcmp(path + len - 10, "index.html", 10) ? len - 10 : len;
+
+    return buf_puts(out, "<url><loc>") ||
+           buf_html_escape(out, c->o->site_url, strlen(c->o->site_url)) ||
+           buf_html_escape(out, c->o->base, strlen(c->o->base)) || buf_html_escape(out, path, n) ||
+           buf_puts(out, "</loc></url>\n");
+}
+
+static int sitemap_part(struct site_ctx *c, const char *path, const char *from, size_t count,
+                        const char **next)
+{
+    struct buf x = BUF_INIT;
+    int rc = buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
+                          "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+
+    for (size_t i = 0; rc == 0 && i < count && *from; i++) {
+        const char *end = strchr(from, '\n');
+        rc = sitemap_url(c, from, (size_t)(end - from), &x);
+        from = end + 1;
+    }
+    *next = from;
+    rc = rc || buf_puts(&x, "</urlset>\n") || site_file(c, path, x.data, x.len);
+    buf_free(&x);
+    return rc ? -1 : 0;
+}
+
+int site_sitemap(struct site_ctx *c)
+{
+    const char *at = c->sitemap.data ? c->sitemap.data : "";
+    struct buf idx = BUF_INIT, robots = BUF_INIT;
+    size_t lines = 0, parts;
+    int rc = 0;
+
+    for (const char *s = at; (s = strchr(s, '\n')) != NULL; s++)
+        lines++;
+    parts = (lines + SITEMAP_URLS - 1) / SITEMAP_URLS;
+    if (parts <= 1) {
+        rc = sitemap_part(c, "sitemap.xml", at, lines, &at);
+    } else {
+        rc = buf_puts(&idx, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex "
+                            "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (size_t k = 1; rc == 0 && k <= parts; k++) {
+            char path[64];
+            snprintf(path, sizeof(path), "sitemap-%zu.xml", k);
+            rc = sitemap_part(c, path, at, SITEMAP_URLS, &at) ||
+                 buf_printf(&idx, "<sitemap><loc>%s%s%s</loc></sitemap>\n", c->o->site_url,
+                            c->o->base, path);
+        }
+        rc = rc || buf_puts(&idx, "</sitemapindex>\n") ||
+             site_file(c, "sitemap.xml", idx.data, idx.len);
+    }
+    rc = rc ||
+         buf_printf(&robots, "User-agent: *\nAllow: /\nSitemap: %s%ssitemap.xml\n", c->o->site_url,
+                    c->o->base) ||
+         site_file(c, "robots.txt", robots.data, robots.len);
+    buf_free(&idx);
+    buf_free(&robots);
+    return rc ? -1 : 0;
+}
+
+/* ---- static assets and photos ---- */
+
+int site_assets(struct site_ctx *c)
+{
+    static const char *const files[] = {"site.css", "search.js", "ocop.svg"};
+    char src[4200], dst[64];
+    struct buf b = BUF_INIT;
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < ARRAY_LEN(files); i++) {
+        snprintf(src, sizeof(src), "%s/site/static/%s", c->o->share, files[i]);
+        snprintf(dst, sizeof(dst), "assets/%s", files[i]);
+        buf_reset(&b);
+        if (buf_read_file(&b, src, ASSET_MAX) != 0) {
+            log_err("site: cannot read %s: %s", src, strerror(errno));
+            rc = -1;
+        } else {
+            rc = site_file(c, dst, b.data ? b.data : "", b.len);
+        }
+    }
+    buf_free(&b);
+    return rc;
+}
+
+/* The picture type of a stored file from its first bytes, or NULL. */
+static const char *photo_ext(const char *path)
+{
+    unsigned char head[FT_SNIFF_BYTES];
+    enum ft_type t;
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return NULL;
+    n = read(fd, head, sizeof(head));
+    close(fd);
+    if (n <= 0 || ft_sniff(head, (size_t)n, &t) != 0)
+        return NULL;
+    return t == FT_JPEG || t == FT_PNG || t == FT_WEBP ? ft_ext[t] : NULL;
+}
+
+static int copy_photo(struct site_ctx *c, struct m_photo *ph)
+{
+    char src[4200], dst[128], key[OUTDIR_KEY_HEX + 1];
+    struct outdir_hash h;
+    struct buf b = BUF_INIT;
+    int rc;
+
+    snprintf(src, sizeof(src), "%s/files/%.2s/%s", c->o->home, ph->sha256, ph->sha256);
+    if ((ph->ext = photo_ext(src)) == NULL) {
+        log_warn("site: photo %s is missing or not a JPEG, PNG or WebP; left out", ph->sha256);
+        return 0;
+    }
+    snprintf(dst, sizeof(dst), "anh/%s.%s", ph->sha256, ph->ext);
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "photo");
+    outdir_hash_str(&h, ph->sha256);
+    outdir_hash_end(&h, key);
+    if ((rc = outdir_reuse(c->od, dst, key)) != 0)
+        return rc > 0 ? 0 : -1;
+    if (buf_read_file(&b, src, PHOTO_MAX) != 0) {
+        log_warn("site: cannot read photo %s: %s; left out", src, strerror(errno));
+        ph->ext = NULL;
+        buf_free(&b);
+        return 0;
+    }
+    c->rendered++;
+    rc = outdir_write(c->od, dst, key, b.data, b.len);
+    buf_free(&b);
+    return rc;
+}
+
+static int photo_cmp(const void *a, const void *b)
+{
+    return strcmp((*(struct m_photo *const *)a)->sha256, (*(struct m_photo *const *)b)->sha256);
+}
+
+int site_photos(struct site_ctx *c)
+{
+    struct m_photo **v = malloc((c->m->nphotos ? c->m->nphotos : 1) * sizeof(*v));
+    int rc = 0;
+
+    if (v == NULL)
+        return -1;
+    for (size_t i = 0; i < c->m->nphotos; i++)
+        v[i] = &c->m->photos[i];
+    qsort(v, c->m->nphotos, sizeof(*v), photo_cmp); /* one copy of a picture two products share */
+    for (size_t i = 0; rc == 0 && i < c->m->nphotos; i++) {
+        if (i > 0 && !strcmp(v[i]->sha256, v[i - 1]->sha256))
+            v[i]->ext = v[i - 1]->ext;
+        else if (fs_hex_valid(v[i]->sha256) && c->o->home != NULL)
+            rc = copy_photo(c, v[i]);
+    }
+    free(v);
+    return rc;
+}

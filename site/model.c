@@ -1,0 +1,369 @@
+/*
+ * model.c — reads what the public site shows from the database into plain structs
+ * (model.h), links certificates to products and events to certificates, judges each
+ * certificate's status as of the build's day, and names the product groups from the
+ * national rules.
+ */
+#include "model.h"
+#include "rules.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cert_status_names[CS__MAX] = {"valid", "expired", "revoked", "reduced"};
+const char *const cert_status_labels[CS__MAX] = {"CÒN HIỆU LỰC", "HẾT HIỆU LỰC", "ĐÃ BỊ THU HỒI",
+                                                 "ĐÃ BỊ HẠ HẠNG"};
+
+static const char SQL_AREAS[] =
+    "SELECT code, name, level, parent, valid_to, successor FROM area ORDER BY code";
+static const char SQL_PRODUCTS[] =
+    "SELECT p.id, p.slug, p.name, p.group_regime, p.group_code, p.area_code, p.description, "
+    "s.name, s.kind FROM product p JOIN subject s ON s.id = p.subject_id "
+    "WHERE EXISTS (SELECT 1 FROM certificate c WHERE c.product_id = p.id) ORDER BY p.id";
+static const char SQL_CERTS[] =
+    "SELECT id, product_id, number, stars, issuer_level, issuer_area, regime, decision_no, "
+    "decision_date, issued, valid_until, status, status_reason FROM certificate "
+    "ORDER BY product_id, issued, id";
+static const char SQL_EVENTS[] = "SELECT id, certificate_id, kind, at, note FROM certificate_event "
+                                 "ORDER BY certificate_id, at, id";
+static const char SQL_PHOTOS[] =
+    "SELECT product_id, sha256, caption FROM photo WHERE public = 1 AND product_id IN "
+    "(SELECT product_id FROM certificate) ORDER BY product_id, id";
+
+/* ---- reading rows ---- */
+
+/* A new zeroed element at the end of *arr (of *n, room for *cap), or NULL. */
+static void *grow(void *arr, size_t *n, size_t *cap, size_t size)
+{
+    void **a = arr;
+    char *p;
+
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 256;
+        p = realloc(*a, c * size);
+        if (p == NULL)
+            return NULL;
+        *a = p;
+        *cap = c;
+    }
+    p = (char *)*a + (*n)++ * size;
+    memset(p, 0, size);
+    return p;
+}
+
+static const char *col(struct site_model *m, sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+
+    return s ? pool_strdup(&m->pool, (const char *)s) : NULL;
+}
+
+/* Steps st to the end, calling row() for each; 0 or -1. */
+static int each_row(struct db *db, sqlite3_stmt *st, struct site_model *m,
+                    int (*row)(struct site_model *, sqlite3_stmt *, size_t *))
+{
+    size_t cap = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    while ((rc = db_step_row(db, st)) == 1)
+        if (row(m, st, &cap) != 0) {
+            sqlite3_reset(st);
+            log_err("site: out of memory reading the database");
+            return -1;
+        }
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int area_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+{
+    struct m_area *a = grow(&m->areas, &m->nareas, cap, sizeof(*a));
+
+    if (a == NULL)
+        return -1;
+    *a = (struct m_area){col(m, st, 0), col(m, st, 1), col(m, st, 2),
+                         col(m, st, 3), col(m, st, 4), col(m, st, 5)};
+    return a->code && a->name ? 0 : -1;
+}
+
+static int product_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+{
+    struct m_product *p = grow(&m->products, &m->nproducts, cap, sizeof(*p));
+    struct buf f = BUF_INIT;
+
+    if (p == NULL)
+        return -1;
+    p->id = sqlite3_column_int64(st, 0);
+    p->slug = col(m, st, 1);
+    p->name = col(m, st, 2);
+    p->regime = col(m, st, 3);
+    p->group = col(m, st, 4);
+    p->area = col(m, st, 5);
+    p->description = col(m, st, 6);
+    p->producer = col(m, st, 7);
+    p->producer_kind = col(m, st, 8);
+    if (p->name && text_fold(p->name, strlen(p->name), &f) == 0 && f.len)
+        p->sort_key = pool_strdup(&m->pool, f.data);
+    buf_free(&f);
+    if (p->sort_key == NULL)
+        p->sort_key = p->name;
+    return p->slug && p->name && p->area && p->group && p->sort_key ? 0 : -1;
+}
+
+static enum cert_status status_of(const char *s, const char *valid_until, const char *today)
+{
+    for (int i = 0; i < CS__MAX; i++)
+        if (s && strcmp(s, cert_status_names[i]) == 0)
+            return i == CS_VALID && strcmp(valid_until, today) < 0 ? CS_EXPIRED
+                                                                   : (enum cert_status)i;
+    return CS_EXPIRED; /* unknown: never claim validity */
+}
+
+static int cert_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+{
+    struct m_cert *c = grow(&m->certs, &m->ncerts, cap, sizeof(*c));
+
+    if (c == NULL)
+        return -1;
+    c->id = sqlite3_column_int64(st, 0);
+    c->product_id = sqlite3_column_int64(st, 1);
+    c->number = col(m, st, 2);
+    c->stars = sqlite3_column_int(st, 3);
+    c->issuer_level = col(m, st, 4);
+    c->issuer_area = col(m, st, 5);
+    c->regime = col(m, st, 6);
+    c->decision_no = col(m, st, 7);
+    c->decision_date = col(m, st, 8);
+    c->issued = col(m, st, 9);
+    c->valid_until = col(m, st, 10);
+    c->reason = col(m, st, 12);
+    if (!c->number || !c->issued || !c->valid_until || !c->issuer_level)
+        return -1;
+    c->status = status_of((const char *)sqlite3_column_text(st, 11), c->valid_until, m->today);
+    return 0;
+}
+
+static int event_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+{
+    struct m_event *e = grow(&m->events, &m->nevents, cap, sizeof(*e));
+
+    if (e == NULL)
+        return -1;
+    e->id = sqlite3_column_int64(st, 0);
+    e->cert_id = sqlite3_column_int64(st, 1);
+    e->kind = col(m, st, 2);
+    e->at = sqlite3_column_int64(st, 3);
+    e->note = col(m, st, 4);
+    return e->kind ? 0 : -1;
+}
+
+static int photo_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+{
+    struct m_photo *ph = grow(&m->photos, &m->nphotos, cap, sizeof(*ph));
+
+    if (ph == NULL)
+        return -1;
+    ph->product_id = sqlite3_column_int64(st, 0);
+    ph->sha256 = col(m, st, 1);
+    ph->caption = col(m, st, 2);
+    return ph->sha256 ? 0 : -1;
+}
+
+/* ---- linking ---- */
+
+static void link_products(struct site_model *m)
+{
+    size_t i, c = 0, ph = 0;
+
+    for (i = 0; i < m->nproducts; i++) {
+        struct m_product *p = &m->products[i];
+        while (c < m->ncerts && m->certs[c].product_id < p->id)
+            c++;
+        p->certs = &m->certs[c];
+        while (c < m->ncerts && m->certs[c].product_id == p->id)
+            m->certs[c++].product = p;
+        p->ncerts = (size_t)(&m->certs[c] - p->certs);
+        while (ph < m->nphotos && m->photos[ph].product_id < p->id)
+            ph++;
+        p->photos = &m->photos[ph];
+        while (ph < m->nphotos && m->photos[ph].product_id == p->id)
+            ph++;
+        p->nphotos = (size_t)(&m->photos[ph] - p->photos);
+    }
+}
+
+static void link_events(struct site_model *m)
+{
+    for (size_t i = 0; i < m->ncerts; i++) {
+        struct m_cert *c = &m->certs[i];
+        size_t lo = 0, hi = m->nevents;
+        while (lo < hi) { /* the first event of c */
+            size_t mid = lo + (hi - lo) / 2;
+            if (m->events[mid].cert_id < c->id)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        c->events = &m->events[lo];
+        while (lo < m->nevents && m->events[lo].cert_id == c->id)
+            m->events[lo++].cert = c;
+        c->nevents = (size_t)(&m->events[lo] - c->events);
+    }
+}
+
+static int slug_cmp(const void *a, const void *b)
+{
+    const struct m_cert *x = *(struct m_cert *const *)a, *y = *(struct m_cert *const *)b;
+    int d = strcmp(x->slug, y->slug);
+
+    return d ? d : (x->id > y->id) - (x->id < y->id);
+}
+
+/* "0001/2020/HA-GIANG" → "0001-2020-ha-giang"; two numbers with the same slug: the
+ * later certificate's gets its id appended, so every page has one address. */
+static int cert_slugs(struct site_model *m)
+{
+    struct m_cert **v = calloc(m->ncerts ? m->ncerts : 1, sizeof(*v));
+    struct buf b = BUF_INIT;
+    size_t i;
+    int rc = -1;
+
+    if (v == NULL)
+        return -1;
+    for (i = 0; i < m->ncerts; i++) {
+        struct m_cert *c = v[i] = &m->certs[i];
+        buf_reset(&b);
+        if (text_slug(c->number, strlen(c->number), 80, &b) != 0 &&
+            buf_printf(&b, "gcn-%lld", (long long)c->id) != 0)
+            goto out;
+        if ((c->slug = pool_strdup(&m->pool, b.data)) == NULL)
+            goto out;
+    }
+    qsort(v, m->ncerts, sizeof(*v), slug_cmp);
+    for (i = 1; i < m->ncerts; i++) {
+        char s[128];
+        if (strcmp(v[i]->slug, v[i - 1]->slug) != 0)
+            continue;
+        snprintf(s, sizeof(s), "%s-%lld", v[i]->slug, (long long)v[i]->id);
+        if ((v[i]->slug = pool_strdup(&m->pool, s)) == NULL)
+            goto out;
+    }
+    rc = 0;
+out:
+    buf_free(&b);
+    free(v);
+    return rc;
+}
+
+/* ---- group names from the national rules ---- */
+
+static void load_groups(struct site_model *m, const char *root)
+{
+    struct rules *r = root ? rules_open(root, NULL) : NULL;
+    const struct rules_area *a = NULL;
+    char **codes = NULL;
+    size_t ncodes = 0, cap = 0;
+
+    if (r && rules_list_provinces(root, &codes, &ncodes) == 0 && ncodes > 0)
+        a = rules_get(r, codes[0]);
+    if (a == NULL)
+        log_warn("site: no rules under %s; product groups are shown by code", root ? root : "-");
+    for (int g = REGIME_1048; a && g <= REGIME_148; g++) {
+        const struct rules_group *list;
+        size_t n = rules_groups(a, (enum rules_regime)g, &list);
+        for (size_t i = 0; i < n; i++) {
+            struct m_group *e = grow(&m->groups, &m->ngroups, &cap, sizeof(*e));
+            if (e == NULL)
+                break;
+            e->regime = rules_regime_names[g];
+            e->code = pool_strdup(&m->pool, list[i].code);
+            e->name = pool_strdup(&m->pool, list[i].name ? list[i].name : list[i].code);
+        }
+    }
+    for (size_t i = 0; i < ncodes; i++)
+        free(codes[i]);
+    free(codes);
+    rules_close(r);
+}
+
+/* ---- the model ---- */
+
+int model_load(struct site_model *m, struct db *db, const char *rules_root, int64_t today)
+{
+    memset(m, 0, sizeof(*m));
+    format_date(today, m->today);
+    if (each_row(db, db_stmt(db, SQL_AREAS), m, area_row) != 0 ||
+        each_row(db, db_stmt(db, SQL_PRODUCTS), m, product_row) != 0 ||
+        each_row(db, db_stmt(db, SQL_CERTS), m, cert_row) != 0 ||
+        each_row(db, db_stmt(db, SQL_EVENTS), m, event_row) != 0 ||
+        each_row(db, db_stmt(db, SQL_PHOTOS), m, photo_row) != 0 || cert_slugs(m) != 0)
+        goto fail;
+    link_products(m);
+    link_events(m);
+    load_groups(m, rules_root);
+    return 0;
+fail:
+    log_err("site: cannot read the database");
+    model_free(m);
+    return -1;
+}
+
+void model_free(struct site_model *m)
+{
+    free(m->areas);
+    free(m->products);
+    free(m->certs);
+    free(m->events);
+    free(m->photos);
+    free(m->groups);
+    pool_free(&m->pool);
+    memset(m, 0, sizeof(*m));
+}
+
+static int area_cmp(const void *key, const void *elt)
+{
+    return strcmp(key, ((const struct m_area *)elt)->code);
+}
+
+const struct m_area *model_area(const struct site_model *m, const char *code)
+{
+    if (code == NULL || m->nareas == 0)
+        return NULL;
+    return bsearch(code, m->areas, m->nareas, sizeof(*m->areas), area_cmp);
+}
+
+const struct m_area *model_area_now(const struct site_model *m, const struct m_area *a)
+{
+    int hops = 0;
+
+    while (a && a->valid_to && strcmp(a->valid_to, m->today) <= 0 && hops++ < 16)
+        a = a->successor ? model_area(m, a->successor) : NULL;
+    return hops < 16 ? a : NULL;
+}
+
+const struct m_area *model_ancestor(const struct site_model *m, const struct m_area *a,
+                                    const char *level)
+{
+    int hops = 0;
+
+    while (a && strcmp(a->level, level) != 0 && hops++ < 8)
+        a = model_area(m, a->parent);
+    return a && strcmp(a->level, level) == 0 ? a : NULL;
+}
+
+const char *model_group_name(const struct site_model *m, const char *regime, const char *code)
+{
+    for (size_t i = 0; i < m->ngroups; i++)
+        if (!strcmp(m->groups[i].code, code) && !strcmp(m->groups[i].regime, regime))
+            return m->groups[i].name;
+    return code;
+}
+
+const struct m_cert *model_current(const struct m_product *p)
+{
+    return &p->certs[p->ncerts - 1];
+}

@@ -1,0 +1,564 @@
+/*
+ * outdir.c — the output tree of a site build (outdir.h): a fresh sibling directory,
+ * unchanged files hard-linked from the previous build, a manifest of input keys, and
+ * the atomic switch of the output symlink.
+ */
+#include "outdir.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MANIFEST_MAX (256u << 20)
+
+struct entry {
+    const char *path, *key; /* into prev_manifest */
+};
+
+struct outdir {
+    char out[PATH_MAX];    /* as given */
+    char parent[PATH_MAX]; /* its directory */
+    char name[NAME_MAX + 1];
+    char build_name[NAME_MAX + 1]; /* "www.17" */
+    char prev_name[NAME_MAX + 1];  /* the previous build's name in parent, "" if none */
+    int parent_fd, build_fd, prev_fd, lock_fd;
+    int out_is_dir; /* out is a real directory (first build over `ocop init`'s www) */
+    int incremental;
+    struct buf prev_manifest; /* the previous manifest's text, cut into entries */
+    struct entry *entries;
+    size_t nentries;
+    struct buf manifest; /* "key path\n" lines of the new build */
+    struct buf scratch;  /* the previous file's bytes while comparing */
+    struct outdir_stats st;
+};
+
+/* ---- keys ---- */
+
+void outdir_hash_init(struct outdir_hash *h)
+{
+    crypto_generichash_init(&h->st, NULL, 0, OUTDIR_KEY_HEX / 2);
+}
+
+void outdir_hash_add(struct outdir_hash *h, const void *data, size_t len)
+{
+    crypto_generichash_update(&h->st, data, len);
+}
+
+void outdir_hash_str(struct outdir_hash *h, const char *s)
+{
+    s = s ? s : "";
+    crypto_generichash_update(&h->st, (const unsigned char *)s, strlen(s) + 1);
+}
+
+void outdir_hash_end(struct outdir_hash *h, char key[OUTDIR_KEY_HEX + 1])
+{
+    unsigned char bin[OUTDIR_KEY_HEX / 2];
+
+    crypto_generichash_final(&h->st, bin, sizeof(bin));
+    hex_encode(bin, sizeof(bin), key);
+}
+
+/* ---- helpers ---- */
+
+/* A directory stream over fd from its start (a dup shares the offset with fd, which an
+ * earlier listing has moved to the end). The caller closedir()s it. */
+static DIR *list_dir(int fd)
+{
+    int d = dup(fd);
+    DIR *dir = d >= 0 ? fdopendir(d) : NULL;
+
+    if (dir)
+        rewinddir(dir);
+    else if (d >= 0)
+        close(d);
+    return dir;
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    if (remove(path) != 0 && errno != ENOENT)
+        log_warn("site: cannot remove %s: %s", path, strerror(errno));
+    return 0;
+}
+
+/* Removes parent/name and everything under it, never following a symlink. */
+static void remove_tree(const char *parent, const char *name)
+{
+    char path[PATH_MAX * 2];
+
+    snprintf(path, sizeof(path), "%s/%s", parent, name);
+    nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* "www.17" → 17 when name is "<base>.<digits>", else -1. */
+static long build_number(const char *entry, const char *base)
+{
+    size_t n = strlen(base);
+    const char *d = entry + n + 1;
+    long v = 0;
+
+    if (strncmp(entry, base, n) != 0 || entry[n] != '.' || *d == '\0' || strlen(d) > 9)
+        return -1;
+    for (; *d; d++) {
+        if (*d < '0' || *d > '9')
+            return -1;
+        v = v * 10 + (*d - '0');
+    }
+    return v;
+}
+
+static int path_ok(const char *p)
+{
+    size_t i, n = strlen(p);
+
+    if (n == 0 || n > 1024 || p[0] == '/' || p[n - 1] == '/' || strstr(p, "..") || strstr(p, "//"))
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = p[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-' || c == '/'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Creates the directories leading to path inside the build. */
+static int make_parents(struct outdir *od, const char *path)
+{
+    char tmp[1100];
+    char *s;
+
+    snprintf(tmp, sizeof(tmp), "%s", path);
+    for (s = strchr(tmp, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdirat(od->build_fd, tmp, 0755) != 0 && errno != EEXIST) {
+            log_err("site: cannot create %s/%s: %s", od->build_name, tmp, strerror(errno));
+            return -1;
+        }
+        *s = '/';
+    }
+    return 0;
+}
+
+static int record(struct outdir *od, const char *path, const char *key)
+{
+    od->st.files++;
+    return buf_printf(&od->manifest, "%s %s\n", key, path);
+}
+
+/* Hard-links path from the previous build into the new one. 0 or -1 (errno kept). */
+static int link_prev(struct outdir *od, const char *path)
+{
+    if (od->prev_fd < 0) {
+        errno = ENOENT;
+        return -1;
+    }
+    if (linkat(od->prev_fd, path, od->build_fd, path, 0) == 0)
+        return 0;
+    if (errno != ENOENT || make_parents(od, path) != 0)
+        return -1;
+    return linkat(od->prev_fd, path, od->build_fd, path, 0);
+}
+
+/* ---- the previous build ---- */
+
+static int entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+}
+
+/* Reads the previous manifest into sorted entries; a missing or odd one gives none. */
+static void load_manifest(struct outdir *od)
+{
+    char *line, *save = NULL;
+    size_t cap = 0;
+    int fd;
+
+    if (od->prev_fd < 0 || (fd = openat(od->prev_fd, OUTDIR_MANIFEST, O_RDONLY | O_CLOEXEC)) < 0)
+        return;
+    close(fd);
+    {
+        char path[PATH_MAX * 2 + 32];
+        snprintf(path, sizeof(path), "%s/%s/%s", od->parent,
+                 od->prev_name[0] ? od->prev_name : od->name, OUTDIR_MANIFEST);
+        if (buf_read_file(&od->prev_manifest, path, MANIFEST_MAX) != 0 ||
+            od->prev_manifest.len == 0)
+            return;
+    }
+    for (line = strtok_r(od->prev_manifest.data, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        char *sp = strchr(line, ' ');
+        if (sp == NULL || sp - line != OUTDIR_KEY_HEX)
+            continue; /* the header lines */
+        if (od->nentries == cap) {
+            struct entry *e = realloc(od->entries, (cap = cap ? cap * 2 : 1024) * sizeof(*e));
+            if (e == NULL)
+                return;
+            od->entries = e;
+        }
+        *sp = '\0';
+        od->entries[od->nentries++] = (struct entry){sp + 1, line};
+    }
+    if (od->nentries > 1)
+        qsort(od->entries, od->nentries, sizeof(*od->entries), entry_cmp);
+}
+
+/* Works out what out is now: absent, a symlink to an earlier build, or a directory. */
+static int inspect_out(struct outdir *od)
+{
+    char target[PATH_MAX];
+    struct stat sb;
+    ssize_t n;
+
+    if (fstatat(od->parent_fd, od->name, &sb, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        log_err("site: cannot look at %s: %s", od->out, strerror(errno));
+        return -1;
+    }
+    if (S_ISLNK(sb.st_mode)) {
+        n = readlinkat(od->parent_fd, od->name, target, sizeof(target) - 1);
+        if (n <= 0) {
+            log_err("site: cannot read the link %s: %s", od->out, strerror(errno));
+            return -1;
+        }
+        target[n] = '\0';
+        if (strchr(target, '/') == NULL && build_number(target, od->name) >= 0) {
+            snprintf(od->prev_name, sizeof(od->prev_name), "%.255s", target);
+            od->prev_fd = openat(od->parent_fd, target, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        }
+        return 0;
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        log_err("site: %s is neither a folder nor a link to a build; it is left alone", od->out);
+        return -1;
+    }
+    od->out_is_dir = 1;
+    od->prev_fd = openat(od->parent_fd, od->name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (od->prev_fd < 0) {
+        log_err("site: cannot open %s: %s", od->out, strerror(errno));
+        return -1;
+    }
+    if (faccessat(od->prev_fd, OUTDIR_MANIFEST, F_OK, 0) == 0)
+        return 0;
+    {
+        DIR *d = list_dir(od->prev_fd);
+        struct dirent *e;
+        int empty = 1;
+        if (d == NULL) {
+            log_err("site: cannot list %s: %s", od->out, strerror(errno));
+            return -1;
+        }
+        while ((e = readdir(d)) != NULL)
+            if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+                empty = 0;
+        closedir(d);
+        if (!empty) {
+            log_err("site: %s is a folder that no site build made; it is left alone", od->out);
+            return -1;
+        }
+    }
+    close(od->prev_fd);
+    od->prev_fd = -1;
+    return 0;
+}
+
+/* Creates parent/name.N with N one above every existing build. */
+static int make_build_dir(struct outdir *od)
+{
+    DIR *d = list_dir(od->parent_fd);
+    struct dirent *e;
+    long top = 0, n;
+
+    if (d == NULL)
+        return -1;
+    while ((e = readdir(d)) != NULL)
+        if ((n = build_number(e->d_name, od->name)) > top)
+            top = n;
+    closedir(d);
+    for (n = top + 1; n < top + 100; n++) {
+        snprintf(od->build_name, sizeof(od->build_name), "%.200s.%ld", od->name, n);
+        if (mkdirat(od->parent_fd, od->build_name, 0755) == 0)
+            break;
+        if (errno != EEXIST)
+            return -1;
+    }
+    od->build_fd = openat(od->parent_fd, od->build_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    return od->build_fd >= 0 ? 0 : -1;
+}
+
+static int split_out(struct outdir *od, const char *out)
+{
+    const char *slash;
+    size_t n = strlen(out);
+
+    while (n > 1 && out[n - 1] == '/')
+        n--;
+    if (n == 0 || n >= sizeof(od->out))
+        return -1;
+    snprintf(od->out, sizeof(od->out), "%.*s", (int)n, out);
+    slash = strrchr(od->out, '/');
+    if (slash == NULL) {
+        snprintf(od->parent, sizeof(od->parent), ".");
+        snprintf(od->name, sizeof(od->name), "%.200s", od->out);
+    } else {
+        snprintf(od->parent, sizeof(od->parent), "%.*s",
+                 slash == od->out ? 1 : (int)(slash - od->out), od->out);
+        snprintf(od->name, sizeof(od->name), "%.200s", slash + 1);
+    }
+    if (strlen(slash ? slash + 1 : od->out) > 200)
+        return -1;
+    return od->name[0] && strcmp(od->name, ".") && strcmp(od->name, "..") ? 0 : -1;
+}
+
+struct outdir *outdir_begin(const char *out, int incremental)
+{
+    struct outdir *od = calloc(1, sizeof(*od));
+    char lock[PATH_MAX + 8];
+
+    if (od == NULL)
+        return NULL;
+    od->parent_fd = od->build_fd = od->prev_fd = od->lock_fd = -1;
+    od->incremental = incremental;
+    if (split_out(od, out) != 0) {
+        log_err("site: bad output path '%s'", out);
+        goto fail;
+    }
+    od->parent_fd = open(od->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    snprintf(lock, sizeof(lock), "%s.lock", od->out);
+    od->lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (od->parent_fd < 0 || od->lock_fd < 0 || flock(od->lock_fd, LOCK_EX) != 0) {
+        log_err("site: cannot use %s: %s", od->out, strerror(errno));
+        goto fail;
+    }
+    if (inspect_out(od) != 0)
+        goto fail; /* logged */
+    if (make_build_dir(od) != 0) {
+        log_err("site: cannot create a build directory beside %s: %s", od->out, strerror(errno));
+        goto fail;
+    }
+    if (incremental)
+        load_manifest(od);
+    return od;
+fail:
+    outdir_abort(od);
+    return NULL;
+}
+
+/* ---- files ---- */
+
+int outdir_reuse(struct outdir *od, const char *path, const char key[OUTDIR_KEY_HEX + 1])
+{
+    struct entry want = {path, NULL}, *e;
+
+    if (!od->incremental || od->nentries == 0)
+        return 0;
+    e = bsearch(&want, od->entries, od->nentries, sizeof(*e), entry_cmp);
+    if (e == NULL || strcmp(e->key, key) != 0 || link_prev(od, path) != 0)
+        return 0;
+    od->st.reused++;
+    return record(od, path, key) == 0 ? 1 : -1;
+}
+
+/* 1 when the previous build holds exactly these bytes at path. */
+static int same_as_prev(struct outdir *od, const char *path, const void *data, size_t len)
+{
+    struct stat sb;
+    ssize_t n;
+    size_t got = 0;
+    int fd, same = 0;
+
+    if (od->prev_fd < 0 || (fd = openat(od->prev_fd, path, O_RDONLY | O_CLOEXEC)) < 0)
+        return 0;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size != len)
+        goto out;
+    buf_reset(&od->scratch);
+    if (buf_reserve(&od->scratch, len + 1) != 0)
+        goto out;
+    while (got < len && (n = read(fd, od->scratch.data + got, len - got)) > 0)
+        got += (size_t)n;
+    same = got == len && memcmp(od->scratch.data, data, len) == 0;
+out:
+    close(fd);
+    return same;
+}
+
+static int write_new(struct outdir *od, const char *path, const void *data, size_t len)
+{
+    const char *p = data;
+    int fd = openat(od->build_fd, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+    if (fd < 0 && errno == ENOENT && make_parents(od, path) == 0)
+        fd = openat(od->build_fd, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        log_err("site: cannot create %s/%s: %s", od->build_name, path, strerror(errno));
+        return -1;
+    }
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            log_err("site: cannot write %s/%s: %s", od->build_name, path, strerror(errno));
+            close(fd);
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return close(fd);
+}
+
+int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_HEX + 1],
+                 const void *data, size_t len)
+{
+    if (!path_ok(path)) {
+        log_err("site: refusing output path '%s'", path);
+        return -1;
+    }
+    if (same_as_prev(od, path, data, len) && link_prev(od, path) == 0)
+        od->st.unchanged++;
+    else if (write_new(od, path, data, len) == 0)
+        od->st.written++;
+    else
+        return -1;
+    return record(od, path, key);
+}
+
+/* ---- the switch ---- */
+
+static int write_manifest(struct outdir *od, const char *signature)
+{
+    struct buf b = BUF_INIT;
+    int rc;
+
+    rc = buf_printf(&b, "ocop-site 1\nsig %s\n", signature) ||
+         buf_append(&b, od->manifest.data, od->manifest.len) ||
+         write_new(od, OUTDIR_MANIFEST, b.data, b.len);
+    buf_free(&b);
+    return rc ? -1 : 0;
+}
+
+/* Points out at the new build: one rename of a fresh symlink over it (or, the first
+ * time, an exchange with the directory `ocop init` made). */
+static int switch_out(struct outdir *od)
+{
+    char tmp[NAME_MAX + 1];
+
+    snprintf(tmp, sizeof(tmp), ".%.200s.tmp-%ld", od->name, (long)getpid());
+    unlinkat(od->parent_fd, tmp, 0);
+    if (symlinkat(od->build_name, od->parent_fd, tmp) != 0)
+        return -1;
+    if (!od->out_is_dir)
+        return renameat(od->parent_fd, tmp, od->parent_fd, od->name);
+    if (renameat2(od->parent_fd, tmp, od->parent_fd, od->name, RENAME_EXCHANGE) == 0) {
+        remove_tree(od->parent, tmp); /* the old directory, now under the temporary name */
+        return 0;
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    /* A file system without exchange: a moment without a site, the first time only. */
+    {
+        char old[NAME_MAX + 1];
+        snprintf(old, sizeof(old), ".%.200s.old-%ld", od->name, (long)getpid());
+        if (renameat(od->parent_fd, od->name, od->parent_fd, old) != 0 ||
+            renameat(od->parent_fd, tmp, od->parent_fd, od->name) != 0)
+            return -1;
+        remove_tree(od->parent, old);
+    }
+    return 0;
+}
+
+/* Removes builds other than the new one and the previous one, and the temporary names
+ * a build that died left behind. */
+static void remove_old(struct outdir *od)
+{
+    DIR *d = list_dir(od->parent_fd);
+    struct dirent *e;
+    char tmp[NAME_MAX + 1], old[NAME_MAX + 1];
+    int nt, no;
+
+    if (d == NULL)
+        return;
+    nt = snprintf(tmp, sizeof(tmp), ".%.200s.tmp-", od->name);
+    no = snprintf(old, sizeof(old), ".%.200s.old-", od->name);
+    while ((e = readdir(d)) != NULL) {
+        if (!strncmp(e->d_name, tmp, (size_t)nt) || !strncmp(e->d_name, old, (size_t)no)) {
+            remove_tree(od->parent, e->d_name);
+            continue;
+        }
+        if (build_number(e->d_name, od->name) < 0 || !strcmp(e->d_name, od->build_name) ||
+            !strcmp(e->d_name, od->prev_name))
+            continue;
+        remove_tree(od->parent, e->d_name);
+    }
+    closedir(d);
+}
+
+int outdir_commit(struct outdir *od, const char *signature, struct outdir_stats *st)
+{
+    if (write_manifest(od, signature) != 0 || syncfs(od->build_fd) != 0 || switch_out(od) != 0) {
+        log_err("site: cannot switch %s to the new build: %s", od->out, strerror(errno));
+        outdir_abort(od);
+        return -1;
+    }
+    fsync(od->parent_fd);
+    remove_old(od);
+    if (st)
+        *st = od->st;
+    snprintf(od->build_name, sizeof(od->build_name), "%s", ""); /* keep it: abort frees only */
+    outdir_abort(od);
+    return 0;
+}
+
+void outdir_abort(struct outdir *od)
+{
+    if (od == NULL)
+        return;
+    if (od->build_fd >= 0)
+        close(od->build_fd);
+    if (od->build_name[0])
+        remove_tree(od->parent, od->build_name);
+    if (od->prev_fd >= 0)
+        close(od->prev_fd);
+    if (od->parent_fd >= 0)
+        close(od->parent_fd);
+    if (od->lock_fd >= 0)
+        close(od->lock_fd); /* releases the lock */
+    buf_free(&od->prev_manifest);
+    buf_free(&od->manifest);
+    buf_free(&od->scratch);
+    free(od->entries);
+    free(od);
+}
+
+int outdir_signature(const char *out, char *sig, size_t size)
+{
+    char path[PATH_MAX + 32], line[256];
+    FILE *f;
+    int rc = -1;
+
+    snprintf(path, sizeof(path), "%s/%s", out, OUTDIR_MANIFEST);
+    f = fopen(path, "r");
+    if (f == NULL)
+        return -1;
+    if (fgets(line, sizeof(line), f) && !strcmp(line, "ocop-site 1\n") &&
+        fgets(line, sizeof(line), f) && !strncmp(line, "sig ", 4)) {
+        line[strcspn(line, "\n")] = '\0';
+        rc = (size_t)snprintf(sig, size, "%s", line + 4) < size ? 0 : -1;
+    }
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,593 @@
+/*
+ * pages.c — the page writer of the site build and the pages of one thing each: a
+ * product (stars, group, producer, places then and now, its certificates, story,
+ * photos), a certificate's verification page with its QR code, the content pages of
+ * content/pages/, the search page and the 404 page. Also the page data every kind
+ * shares (site_internal.h).
+ */
+#include "markdown.h"
+#include "qr.h"
+#include "site_internal.h"
+#include "text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STORY_MAX (256 * 1024)
+
+/* ---- the page writer ---- */
+
+static const struct {
+    const char *id, *path, *label;
+} sections[] = {
+    {"home", "", "Trang chủ"},
+    {"tinh", "tinh/", "Theo tỉnh"},
+    {"nhom", "nhom/", "Theo nhóm sản phẩm"},
+    {"sao", "sao/", "Theo hạng sao"},
+    {"tim-kiem", "tim-kiem/", "Tìm kiếm"},
+};
+
+static json_t *j_nav(struct site_ctx *c, const char *section)
+{
+    json_t *nav = json_array();
+
+    for (size_t i = 0; nav && i < ARRAY_LEN(sections); i++)
+        json_array_append_new(nav,
+                              json_pack("{s:o,s:s,s:b}", "url", j_url(c, 0, "%s", sections[i].path),
+                                        "label", sections[i].label, "current",
+                                        section && !strcmp(section, sections[i].id)));
+    return nav;
+}
+
+/* The content pages for the footer, marking the current one. */
+static json_t *j_pages(struct site_ctx *c, const char *section)
+{
+    json_t *out = json_array(), *p;
+    size_t i;
+
+    json_array_foreach(c->pages, i, p)
+    {
+        json_t *q = json_deep_copy(p);
+        const char *slug = json_string_value(json_object_get(p, "slug"));
+        json_object_set_new(
+            q, "current",
+            json_boolean(section && !strncmp(section, "trang/", 6) && !strcmp(section + 6, slug)));
+        json_array_append_new(out, q);
+    }
+    return out;
+}
+
+static int add_markdown(json_t *data, const char *path)
+{
+    json_t *md = json_object_get(data, "markdown");
+    struct buf html = BUF_INIT;
+    json_t *s;
+    int rc = 0;
+
+    if (!json_is_string(md))
+        return 0;
+    if (markdown_render(json_string_value(md), json_string_length(md), &html) != 0)
+        rc = -1;
+    else if ((s = json_stringn(html.data ? html.data : "", html.len)) == NULL)
+        rc = -1;
+    else
+        json_object_set_new(data, "markdown_html", s);
+    if (rc)
+        log_err("site: cannot render the Markdown of %s", path);
+    buf_free(&html);
+    return rc;
+}
+
+static void page_key(struct site_ctx *c, const char *tmpl, const char *section, const char *dump,
+                     char key[OUTDIR_KEY_HEX + 1])
+{
+    struct outdir_hash h;
+
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, c->tkey);
+    outdir_hash_str(&h, tmpl);
+    outdir_hash_str(&h, section);
+    outdir_hash_str(&h, dump);
+    outdir_hash_end(&h, key);
+}
+
+int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char *section,
+              json_t *data, int in_sitemap)
+{
+    char key[OUTDIR_KEY_HEX + 1];
+    struct mst_error err;
+    char *dump;
+    int rc = -1;
+
+    if (data == NULL || (dump = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+        log_err("site: no memory for the data of %s", path);
+        goto out;
+    }
+    page_key(c, tmpl, section, dump, key);
+    free(dump);
+    if (in_sitemap && buf_printf(&c->sitemap, "%s\n", path) != 0)
+        goto out;
+    if ((rc = outdir_reuse(c->od, path, key)) != 0) {
+        rc = rc > 0 ? 0 : -1;
+        goto out;
+    }
+    rc = -1;
+    if (add_markdown(data, path) != 0)
+        goto out;
+    json_object_set_new(data, "base", json_string(c->o->base));
+    json_object_set_new(data, "site_url", json_string(c->o->site_url));
+    json_object_set_new(data, "nav", j_nav(c, section));
+    json_object_set_new(data, "content_pages", j_pages(c, section));
+    buf_reset(&c->html);
+    if (mst_set_render(c->t, tmpl, data, &c->html, &err) != 0) {
+        log_err("site: template %s (line %d) for %s: %s", tmpl, err.line, path, err.msg);
+        goto out;
+    }
+    c->rendered++;
+    rc = outdir_write(c->od, path, key, c->html.data ? c->html.data : "", c->html.len);
+out:
+    json_decref(data);
+    return rc;
+}
+
+int site_file(struct site_ctx *c, const char *path, const void *data, size_t len)
+{
+    char key[OUTDIR_KEY_HEX + 1];
+    struct outdir_hash h;
+
+    outdir_hash_init(&h);
+    outdir_hash_add(&h, data, len);
+    outdir_hash_end(&h, key);
+    c->rendered++;
+    return outdir_write(c->od, path, key, data, len);
+}
+
+/* ---- shared page data ---- */
+
+json_t *j_url(struct site_ctx *c, int absolute, const char *fmt, ...)
+{
+    struct buf b = BUF_INIT;
+    va_list ap;
+    json_t *s = NULL;
+
+    va_start(ap, fmt);
+    if ((!absolute || buf_puts(&b, c->o->site_url) == 0) && buf_puts(&b, c->o->base) == 0 &&
+        buf_vprintf(&b, fmt, ap) == 0)
+        s = json_string(b.data);
+    va_end(ap);
+    buf_free(&b);
+    return s;
+}
+
+void site_date(const char *iso, char out[11])
+{
+    if (iso && strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-')
+        snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        snprintf(out, 11, "%s", iso ? iso : "");
+}
+
+json_t *j_stars(int n)
+{
+    char s[32] = "";
+
+    for (int i = 0; i < n && i < 5; i++)
+        strcat(s, "★");
+    return json_string(s);
+}
+
+void site_places(const struct site_model *m, const struct m_product *p, struct places *pl)
+{
+    static const char *const levels[3] = {"commune", "district", "province"};
+    const struct m_area *a = model_area(m, p->area), *prov;
+
+    for (int i = 0; i < 3; i++) {
+        pl->then[i] = model_ancestor(m, a, levels[i]);
+        pl->now[i] = model_area_now(m, pl->then[i]);
+    }
+    /* today's province is the one today's commune lies in (merged provinces) */
+    prov = pl->now[0] ? model_ancestor(m, pl->now[0], "province") : pl->then[2];
+    pl->now[2] = model_area_now(m, prov);
+    if (pl->now[0] && pl->now[1] &&
+        strncmp(pl->now[0]->code, pl->now[1]->code, strlen(pl->now[1]->code)) != 0)
+        pl->now[1] = NULL; /* the commune moved away from its old district */
+}
+
+int site_place_text(const struct m_area *const u[3], struct buf *b)
+{
+    int first = 1;
+
+    for (int i = 0; i < 3; i++) {
+        if (u[i] == NULL)
+            continue;
+        if ((!first && buf_puts(b, ", ") != 0) || buf_puts(b, u[i]->name) != 0)
+            return -1;
+        first = 0;
+    }
+    return 0;
+}
+
+static json_t *j_place(const struct m_area *const u[3])
+{
+    struct buf b = BUF_INIT;
+    json_t *s;
+
+    if (site_place_text(u, &b) != 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    s = json_string(b.data ? b.data : "");
+    buf_free(&b);
+    return s;
+}
+
+static const char *const kind_labels[][2] = {
+    {"cooperative", "Hợp tác xã"},
+    {"coop_group", "Tổ hợp tác"},
+    {"household", "Hộ sản xuất, kinh doanh"},
+    {"enterprise", "Doanh nghiệp"},
+    {"farm", "Trang trại"},
+};
+
+static const char *kind_label(const char *kind)
+{
+    for (size_t i = 0; kind && i < ARRAY_LEN(kind_labels); i++)
+        if (!strcmp(kind, kind_labels[i][0]))
+            return kind_labels[i][1];
+    return "Chủ thể";
+}
+
+json_t *j_summary(struct site_ctx *c, const struct m_product *p)
+{
+    const struct m_cert *cur = model_current(p);
+    struct places pl;
+    char until[11];
+
+    site_places(c->m, p, &pl);
+    site_date(cur->valid_until, until);
+    return json_pack(
+        "{s:s,s:o,s:s,s:i,s:o,s:s,s:s,s:s,s:o,s:s,s:s,s:b,s:s}", "slug", p->slug, "url",
+        j_url(c, 0, "san-pham/%s/", p->slug), "name", p->name, "stars", cur->stars, "stars_text",
+        j_stars(cur->stars), "group", p->group, "group_name",
+        model_group_name(c->m, p->regime, p->group), "producer", p->producer ? p->producer : "",
+        "place", j_place(pl.now), "status", cert_status_names[cur->status], "status_label",
+        cert_status_labels[cur->status], "in_force", cur->status == CS_VALID, "valid_until", until);
+}
+
+static const char *const event_labels[][2] = {
+    {"granted", "Cấp giấy chứng nhận"},
+    {"renewed", "Công nhận lại"},
+    {"reduced", "Hạ hạng sao"},
+    {"expired", "Hết thời hạn hiệu lực"},
+    {"revoked", "Thu hồi giấy chứng nhận"},
+};
+
+const char *site_event_label(const char *kind)
+{
+    for (size_t i = 0; kind && i < ARRAY_LEN(event_labels); i++)
+        if (!strcmp(kind, event_labels[i][0]))
+            return event_labels[i][1];
+    return kind ? kind : "";
+}
+
+static json_t *j_events(const struct m_cert *ct)
+{
+    json_t *list = json_array();
+
+    for (size_t i = 0; list && i < ct->nevents; i++) {
+        const struct m_event *e = &ct->events[i];
+        char day[11], shown[11];
+        format_date(e->at, day);
+        site_date(day, shown);
+        json_array_append_new(list,
+                              json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)e->id, "date",
+                                        shown, "kind", e->kind, "label", site_event_label(e->kind),
+                                        "note", e->note ? e->note : ""));
+    }
+    return list;
+}
+
+/* Who issued it: the People's Committee of the area, or the ministry for 5 stars. */
+static json_t *j_issuer(struct site_ctx *c, const struct m_cert *ct)
+{
+    const struct m_area *a = model_area(c->m, ct->issuer_area);
+    struct buf b = BUF_INIT;
+    json_t *s;
+
+    if (!strcmp(ct->issuer_level, "central"))
+        buf_puts(&b, strcmp(ct->issued, "2025-03-01") < 0 ? "Bộ Nông nghiệp và Phát triển nông thôn"
+                                                          : "Bộ Nông nghiệp và Môi trường");
+    else
+        buf_printf(&b, "Ủy ban nhân dân %s", a ? a->name : ct->issuer_area ? ct->issuer_area : "");
+    s = json_string(b.data ? b.data : "");
+    buf_free(&b);
+    return s;
+}
+
+json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events)
+{
+    char issued[11], until[11], decided[11];
+    json_t *j;
+
+    site_date(ct->issued, issued);
+    site_date(ct->valid_until, until);
+    site_date(ct->decision_date, decided);
+    j = json_pack("{s:s,s:s,s:o,s:o,s:o,s:i,s:o,s:s,s:s,s:b,s:b,s:b,s:b,s:s,s:s,s:s,s:s,s:o,s:s}",
+                  "number", ct->number, "slug", ct->slug, "url",
+                  j_url(c, 0, "xac-minh/%s/", ct->slug), "qr_src",
+                  j_url(c, 0, "xac-minh/%s/qr.svg", ct->slug), "qr_target",
+                  j_url(c, 1, "xac-minh/%s/", ct->slug), "stars", ct->stars, "stars_text",
+                  j_stars(ct->stars), "status", cert_status_names[ct->status], "status_label",
+                  cert_status_labels[ct->status], "is_valid", ct->status == CS_VALID, "is_expired",
+                  ct->status == CS_EXPIRED, "is_revoked", ct->status == CS_REVOKED, "is_reduced",
+                  ct->status == CS_REDUCED, "issued", issued, "valid_until", until, "decision_no",
+                  ct->decision_no ? ct->decision_no : "", "decision_date", decided, "issuer",
+                  j_issuer(c, ct), "regime", ct->regime ? ct->regime : "");
+    if (j && ct->reason)
+        json_object_set_new(j, "reason", json_string(ct->reason));
+    if (j && with_events)
+        json_object_set_new(j, "events", j_events(ct));
+    return j;
+}
+
+/* ---- one page per product ---- */
+
+/* The product's story: the state folder's content/ first, then the shipped one.
+ * NULL when there is none (or it is unreadable, which is logged). */
+static json_t *read_story(struct site_ctx *c, const char *slug)
+{
+    const char *roots[2] = {c->o->home, c->o->share};
+    char path[4200];
+    struct buf b = BUF_INIT;
+    json_t *s = NULL;
+
+    for (int i = 0; i < 2 && s == NULL; i++) {
+        if (roots[i] == NULL)
+            continue;
+        snprintf(path, sizeof(path), "%s/content/products/%s.md", roots[i], slug);
+        buf_reset(&b);
+        if (buf_read_file(&b, path, STORY_MAX) != 0) {
+            if (errno != ENOENT)
+                log_warn("site: cannot read %s: %s", path, strerror(errno));
+            continue;
+        }
+        s = json_stringn(b.data ? b.data : "", b.len);
+        if (s == NULL)
+            log_warn("site: %s is not UTF-8 text; left out", path);
+    }
+    buf_free(&b);
+    return s;
+}
+
+static json_t *j_photos(struct site_ctx *c, const struct m_product *p)
+{
+    json_t *list = json_array();
+
+    for (size_t i = 0; list && i < p->nphotos; i++) {
+        const struct m_photo *ph = &p->photos[i];
+        if (ph->ext == NULL)
+            continue; /* not a picture the site can show (site_photos said why) */
+        json_array_append_new(list, json_pack("{s:o,s:s}", "src",
+                                              j_url(c, 0, "anh/%s.%s", ph->sha256, ph->ext), "alt",
+                                              ph->caption ? ph->caption : p->name));
+    }
+    return list;
+}
+
+static json_t *product_data(struct site_ctx *c, const struct m_product *p)
+{
+    json_t *d, *prod = j_summary(c, p), *history = json_array(), *photos = j_photos(c, p), *story;
+    struct places pl;
+    int changed = 0;
+
+    site_places(c->m, p, &pl);
+    for (int i = 0; i < 3; i++)
+        changed |= pl.then[i] != pl.now[i];
+    for (size_t i = p->ncerts - 1; i-- > 0;)
+        json_array_append_new(history, j_cert(c, &p->certs[i], 0));
+    json_object_update_new(
+        prod,
+        json_pack("{s:s,s:s?,s:o,s:o,s:b,s:o,s:o,s:b,s:b,s:o}", "producer_kind",
+                  kind_label(p->producer_kind), "description", p->description, "place_then",
+                  j_place(pl.then), "place_now", j_place(pl.now), "place_changed", changed, "cert",
+                  j_cert(c, model_current(p), 0), "history", history, "has_history", p->ncerts > 1,
+                  "has_photos", json_array_size(photos) > 0, "photos", photos));
+    d = json_pack("{s:s,s:o}", "title", p->name, "product", prod);
+    if (d && (story = read_story(c, p->slug)) != NULL)
+        json_object_set_new(d, "markdown", story);
+    return d;
+}
+
+int site_product_pages(struct site_ctx *c)
+{
+    char path[1200];
+
+    for (size_t i = 0; i < c->m->nproducts; i++) {
+        const struct m_product *p = &c->m->products[i];
+        snprintf(path, sizeof(path), "san-pham/%s/index.html", p->slug);
+        if (site_page(c, path, "public/product", "", product_data(c, p), 1) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- one verification page (and QR code) per certificate ---- */
+
+static int qr_file(struct site_ctx *c, const struct m_cert *ct)
+{
+    char path[1200], key[OUTDIR_KEY_HEX + 1];
+    struct outdir_hash h;
+    struct buf url = BUF_INIT, svg = BUF_INIT;
+    int rc = -1;
+
+    snprintf(path, sizeof(path), "xac-minh/%s/qr.svg", ct->slug);
+    if (buf_printf(&url, "%s%sxac-minh/%s/", c->o->site_url, c->o->base, ct->slug) != 0)
+        goto out;
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "qr 1");
+    outdir_hash_str(&h, url.data);
+    outdir_hash_end(&h, key);
+    if ((rc = outdir_reuse(c->od, path, key)) != 0) {
+        rc = rc > 0 ? 0 : -1;
+        goto out;
+    }
+    c->rendered++;
+    rc = qr_svg(url.data, &svg) == 0 ? outdir_write(c->od, path, key, svg.data, svg.len) : -1;
+out:
+    buf_free(&url);
+    buf_free(&svg);
+    return rc;
+}
+
+static json_t *cert_data(struct site_ctx *c, const struct m_cert *ct)
+{
+    const struct m_cert *cur = model_current(ct->product);
+    json_t *d =
+        json_pack("{s:o,s:o,s:o}", "title", json_sprintf("Xác minh giấy chứng nhận %s", ct->number),
+                  "cert", j_cert(c, ct, 1), "product", j_summary(c, ct->product));
+
+    if (d && cur != ct)
+        json_object_set_new(d, "newer", j_cert(c, cur, 0));
+    return d;
+}
+
+int site_cert_pages(struct site_ctx *c)
+{
+    char path[1200];
+
+    for (size_t i = 0; i < c->m->ncerts; i++) {
+        const struct m_cert *ct = &c->m->certs[i];
+        snprintf(path, sizeof(path), "xac-minh/%s/index.html", ct->slug);
+        if (site_page(c, path, "public/certificate", "", cert_data(c, ct), 1) != 0 ||
+            qr_file(c, ct) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- content pages ---- */
+
+static int page_name_ok(const char *name, size_t len)
+{
+    if (len == 0 || len > 64)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+              name[i] == '-'))
+            return 0;
+    return 1;
+}
+
+/* The title: the first "# " line of the Markdown, else the slug. */
+static json_t *md_title(const char *md, const char *slug)
+{
+    const char *line = md;
+
+    while (line && *line) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        if (n > 2 && line[0] == '#' && line[1] == ' ') {
+            json_t *t = json_stringn(line + 2, n - 2 - (line[n - 1] == '\r'));
+            if (t)
+                return t;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return json_string(slug);
+}
+
+static int page_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads content/pages/NAME.md: its title for the footer, its text for its page. */
+static int load_page(struct site_ctx *c, const char *dir, const char *name)
+{
+    char path[4400];
+    struct buf b = BUF_INIT;
+    json_t *md = NULL;
+    int rc = -1;
+
+    snprintf(path, sizeof(path), "%s/%s.md", dir, name);
+    if (buf_read_file(&b, path, STORY_MAX) != 0 ||
+        (md = json_stringn(b.data ? b.data : "", b.len)) == NULL) {
+        log_err("site: cannot read %s (UTF-8 Markdown expected)", path);
+        goto out;
+    }
+    if (json_array_append_new(c->pages, json_pack("{s:s,s:o,s:o}", "slug", name, "title",
+                                                  md_title(json_string_value(md), name), "url",
+                                                  j_url(c, 0, "trang/%s/", name))) == 0 &&
+        json_object_set(c->page_src, name, md) == 0)
+        rc = 0;
+out:
+    json_decref(md);
+    buf_free(&b);
+    return rc;
+}
+
+int site_load_pages(struct site_ctx *c)
+{
+    char dir[4200], *names[64];
+    size_t n = 0, i;
+    struct dirent *e;
+    DIR *d;
+    int rc = 0;
+
+    c->pages = json_array();
+    c->page_src = json_object();
+    if (c->pages == NULL || c->page_src == NULL)
+        return -1;
+    snprintf(dir, sizeof(dir), "%s/content/pages", c->o->share);
+    if ((d = opendir(dir)) == NULL)
+        return 0; /* no content pages: fine */
+    while ((e = readdir(d)) != NULL && n < ARRAY_LEN(names)) {
+        size_t len = strlen(e->d_name);
+        if (len > 3 && !strcmp(e->d_name + len - 3, ".md") && page_name_ok(e->d_name, len - 3) &&
+            (names[n] = strndup(e->d_name, len - 3)) != NULL)
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), page_cmp);
+    for (i = 0; i < n; i++) {
+        if (rc == 0 && load_page(c, dir, names[i]) != 0)
+            rc = -1;
+        free(names[i]);
+    }
+    return rc;
+}
+
+int site_content_pages(struct site_ctx *c)
+{
+    char path[200], section[80];
+    json_t *p;
+    size_t i;
+
+    json_array_foreach(c->pages, i, p)
+    {
+        const char *slug = json_string_value(json_object_get(p, "slug"));
+        snprintf(path, sizeof(path), "trang/%s/index.html", slug);
+        snprintf(section, sizeof(section), "trang/%s", slug);
+        if (site_page(c, path, "public/page", section,
+                      json_pack("{s:O,s:O}", "title", json_object_get(p, "title"), "markdown",
+                                json_object_get(c->page_src, slug)),
+                      1) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int site_fixed_pages(struct site_ctx *c)
+{
+    if (site_page(c, "tim-kiem/index.html", "public/search", "tim-kiem",
+                  json_pack("{s:s,s:o}", "title", "Tìm kiếm sản phẩm", "index_url",
+                            j_url(c, 0, "tim-kiem/chi-muc.json")),
+                  1) != 0)
+        return -1;
+    return site_page(c, "404.html", "public/404", "",
+                     json_pack("{s:s}", "title", "Không tìm thấy trang"), 0);
+}
