@@ -42,6 +42,9 @@ check_has "a lapsed certificate shows as such" "$R_BODY" "HẾT HIỆU LỰC"
 req "$BASE/khong-co-trang-nay"
 check_eq "an unknown page: 404" "$R_STATUS" 404
 check_has "with the site's 404 page" "$R_BODY" "Không tìm thấy trang"
+req "$BASE/.ocop-site"
+check_eq "the build manifest is not served" "$R_STATUS" 404
+check "though it exists" test -e "$HOME_DIR/www/.ocop-site"
 check_has "the search index is sent compressed" \
     "$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$BASE/tim-kiem/chi-muc.json")" "Content-Encoding: gzip"
 check_lacks "but never an /app/ page (its CSRF token stays out of reach of BREACH)" \
