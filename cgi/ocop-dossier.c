@@ -262,9 +262,11 @@ static const char SQL_SUBJECT_PRODUCTS[] =
     "ORDER BY name";
 
 /* The subject as JSON if the official may see it: 1, 0 (none or not theirs), -1. */
-static int load_subject(const struct session *s, int64_t id, json_t **out)
+/* The row of sql (one ? for the id) as JSON if its area_code is the official's to see:
+ * 1, 0 (none or not theirs), -1. Serves producers and products alike. */
+static int load_in_area(const struct session *s, const char *sql, int64_t id, json_t **out)
 {
-    sqlite3_stmt *st = db_stmt(rt.db, SQL_SUBJECT);
+    sqlite3_stmt *st = db_stmt(rt.db, sql);
     int rc;
 
     *out = NULL;
@@ -280,6 +282,11 @@ static int load_subject(const struct session *s, int64_t id, json_t **out)
         rc = 0;
     }
     return rc;
+}
+
+static int load_subject(const struct session *s, int64_t id, json_t **out)
+{
+    return load_in_area(s, SQL_SUBJECT, id, out);
 }
 
 static int get_subject(struct request *rq, struct reply *rp)
@@ -547,22 +554,7 @@ static const char SQL_PRODUCT_DOSSIERS[] =
 
 static int load_product(const struct session *s, int64_t id, json_t **out)
 {
-    sqlite3_stmt *st = db_stmt(rt.db, SQL_PRODUCT);
-    int rc;
-
-    *out = NULL;
-    if (st == NULL || db_bind_int(st, 1, id) != 0)
-        return -1;
-    rc = db_step_row(rt.db, st);
-    if (rc == 1)
-        *out = db_row_json(st);
-    sqlite3_reset(st);
-    if (rc == 1 && !covers(s, json_string_value(json_object_get(*out, "area_code")))) {
-        json_decref(*out);
-        *out = NULL;
-        rc = 0;
-    }
-    return rc;
+    return load_in_area(s, SQL_PRODUCT, id, out);
 }
 
 /* The levels that take dossiers under the regime in force today, for the open form. */
