@@ -276,23 +276,6 @@ static int get_health(struct request *rq, struct reply *rp)
     return 0;
 }
 
-/* Amounts as Vietnamese write them: 1.234.567 */
-static json_t *money_text(json_int_t n)
-{
-    char digits[32], out[48];
-    int len = snprintf(digits, sizeof(digits), "%lld", (long long)(n < 0 ? -n : n)), o = 0;
-
-    if (n < 0)
-        out[o++] = '-';
-    for (int i = 0; i < len; i++) {
-        out[o++] = digits[i];
-        if ((len - i - 1) % 3 == 0 && i < len - 1)
-            out[o++] = '.';
-    }
-    out[o] = '\0';
-    return json_string(out);
-}
-
 /* Adds what the page shows but the data does not spell: money with separators, the
  * level names in Vietnamese, the rounds as one list per level. */
 static void decorate_year(json_t *y)
@@ -305,13 +288,13 @@ static void decorate_year(json_t *y)
     json_array_foreach(json_object_get(budget, "lines"), i, line)
     {
         json_object_set_new(line, "amount_text",
-                            money_text(json_integer_value(json_object_get(line, "amount"))));
+                            json_money(json_integer_value(json_object_get(line, "amount"))));
         json_object_set_new(line, "top",
                             json_boolean(json_integer_value(json_object_get(line, "depth")) == 0));
     }
     if (budget)
         json_object_set_new(budget, "total_text",
-                            money_text(json_integer_value(json_object_get(budget, "total"))));
+                            json_money(json_integer_value(json_object_get(budget, "total"))));
     for (int lv = 0; lv < LEVEL__MAX; lv++)
         if ((list = json_object_get(rounds, rules_level_names[lv])) != NULL)
             json_array_append_new(
@@ -322,7 +305,7 @@ static void decorate_year(json_t *y)
     {
         json_t *max = json_object_get(line, "max_amount");
         if (max)
-            json_object_set_new(line, "max_amount_text", money_text(json_integer_value(max)));
+            json_object_set_new(line, "max_amount_text", json_money(json_integer_value(max)));
         json_array_append(list, line);
     }
     json_object_set_new(y, "support_list", list);

@@ -337,22 +337,6 @@ static const char SQL_PAID_BY_LINE[] =
     "SELECT coalesce(budget_line, ''), sum(amount) FROM support WHERE province = ? AND year = ? "
     "GROUP BY budget_line";
 
-static json_t *money(int64_t n)
-{
-    char digits[32], out[48];
-    int len = snprintf(digits, sizeof(digits), "%lld", (long long)(n < 0 ? -n : n)), o = 0;
-
-    if (n < 0)
-        out[o++] = '-';
-    for (int i = 0; i < len; i++) {
-        out[o++] = digits[i];
-        if ((len - i - 1) % 3 == 0 && i < len - 1)
-            out[o++] = '.';
-    }
-    out[o] = '\0';
-    return json_string(out);
-}
-
 /* The year's budget lines with what was paid against each (a line's paid includes its
  * sub-lines'); NULL when the year has no budget, or on error (*err). */
 static json_t *budget_json(const struct scope *s, int *err)
@@ -390,12 +374,12 @@ static json_t *budget_json(const struct scope *s, int *err)
         json_array_append_new(
             lines, json_pack("{s:s?,s:s,s:s?,s:i,s:I,s:o,s:o,s:o,s:b}", "code", b[i].code, "label",
                              b[i].label, "owner", b[i].owner, "depth", b[i].depth, "planned",
-                             (json_int_t)b[i].amount, "planned_text", money(b[i].amount),
-                             "paid_text", money(paid[i]), "remaining_text",
-                             money(b[i].amount - paid[i]), "over", paid[i] > b[i].amount));
+                             (json_int_t)b[i].amount, "planned_text", json_money(b[i].amount),
+                             "paid_text", json_money(paid[i]), "remaining_text",
+                             json_money(b[i].amount - paid[i]), "over", paid[i] > b[i].amount));
     out = json_pack("{s:o,s:I,s:o,s:o,s:o}", "lines", lines, "total", (json_int_t)total,
-                    "total_text", money(total), "paid_text", money(paid_total), "remaining_text",
-                    money(total - paid_total));
+                    "total_text", json_money(total), "paid_text", json_money(paid_total),
+                    "remaining_text", json_money(total - paid_total));
     free(paid);
     *err = rc < 0;
     return out;
@@ -418,8 +402,8 @@ static json_t *districts_json(const struct scope *s)
     if (st == NULL || db_bind_text(st, 1, s->province) || db_bind_int(st, 2, s->year) ||
         (list = db_rows_json(rt.db, st)) == NULL)
         return NULL;
-    json_array_foreach(list, i, e)
-        json_object_set_new(e, "paid_text", money(json_integer_value(json_object_get(e, "paid"))));
+    json_array_foreach(list, i, e) json_object_set_new(
+        e, "paid_text", json_money(json_integer_value(json_object_get(e, "paid"))));
     return list;
 }
 

@@ -68,6 +68,14 @@ int reply_not_found(struct reply *rp)
     return reply_error(rp, 404, "not_found", "Không tìm thấy, hoặc không thuộc địa bàn của bạn.");
 }
 
+json_t *json_money(int64_t n)
+{
+    char out[32];
+
+    format_money(n, out);
+    return json_string(out);
+}
+
 json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form)
 {
     json_t *o = json_object();

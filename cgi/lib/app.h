@@ -59,6 +59,8 @@ int64_t req_id(const struct request *rq, size_t i);
 /* The usual refusals; each returns -1 so a handler can return it. */
 int reply_db_error(struct reply *rp);  /* 503 */
 int reply_not_found(struct reply *rp); /* 404: missing, or outside the official's area */
+/* An amount as a JSON string written the Vietnamese way (format_money). */
+json_t *json_money(int64_t n);
 /* The declared fields as typed (valid UTF-8 only), to show a refused form again. */
 json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form);
 const char *req_param(const struct request *rq, size_t i);

@@ -286,3 +286,19 @@ int parse_date(const char *s, int64_t *out)
     *out = (int64_t)t;
     return 0;
 }
+
+void format_money(int64_t n, char out[32])
+{
+    char digits[24];
+    uint64_t v = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+    int len = snprintf(digits, sizeof(digits), "%llu", (unsigned long long)v), o = 0;
+
+    if (n < 0)
+        out[o++] = '-';
+    for (int i = 0; i < len; i++) {
+        out[o++] = digits[i];
+        if ((len - i - 1) % 3 == 0 && i < len - 1)
+            out[o++] = '.';
+    }
+    out[o] = '\0';
+}

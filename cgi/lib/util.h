@@ -71,6 +71,8 @@ int64_t now_seconds(void);
 /* Formats t as YYYY-MM-DD (UTC) into out[11] / as an ISO-8601 UTC timestamp into out[21]. */
 void format_date(int64_t t, char out[11]);
 void format_timestamp(int64_t t, char out[21]);
+/* An amount as Vietnamese write it, 1.234.567 (out holds any int64). */
+void format_money(int64_t n, char out[32]);
 /* Parses YYYY-MM-DD strictly (a real calendar date); returns 0 and the day's midnight UTC. */
 int parse_date(const char *s, int64_t *out);
 
