@@ -22,6 +22,7 @@
 
 struct entry {
     const char *path, *key; /* into prev_manifest */
+    int seen;               /* produced again by this build (in place) */
 };
 
 struct outdir {
@@ -33,6 +34,7 @@ struct outdir {
     int parent_fd, build_fd, prev_fd, lock_fd;
     int out_is_dir; /* out is a real directory (first build over `ocop init`'s www) */
     int incremental;
+    int in_place;             /* incremental, into the current build itself (build_fd == prev_fd) */
     struct buf prev_manifest; /* the previous manifest's text, cut into entries */
     struct entry *entries;
     size_t nentries;
@@ -152,8 +154,14 @@ static int make_parents(struct outdir *od, const char *path)
     return 0;
 }
 
+static struct entry *find_entry(struct outdir *od, const char *path);
+
 static int record(struct outdir *od, const char *path, const char *key)
 {
+    struct entry *e = od->in_place ? find_entry(od, path) : NULL;
+
+    if (e)
+        e->seen = 1;
     od->st.files++;
     return buf_printf(&od->manifest, "%s %s\n", key, path);
 }
@@ -177,6 +185,13 @@ static int link_prev(struct outdir *od, const char *path)
 static int entry_cmp(const void *a, const void *b)
 {
     return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+}
+
+static struct entry *find_entry(struct outdir *od, const char *path)
+{
+    struct entry want = {path, NULL, 0};
+
+    return od->nentries ? bsearch(&want, od->entries, od->nentries, sizeof(want), entry_cmp) : NULL;
 }
 
 /* Reads the previous manifest into sorted entries; a missing or odd one gives none. */
@@ -209,7 +224,7 @@ static void load_manifest(struct outdir *od)
             od->entries = e;
         }
         *sp = '\0';
-        od->entries[od->nentries++] = (struct entry){sp + 1, line};
+        od->entries[od->nentries++] = (struct entry){sp + 1, line, 0};
     }
     if (od->nentries > 1)
         qsort(od->entries, od->nentries, sizeof(*od->entries), entry_cmp);
@@ -345,12 +360,21 @@ struct outdir *outdir_begin(const char *out, int incremental)
     }
     if (inspect_out(od) != 0)
         goto fail; /* logged */
+    if (incremental)
+        load_manifest(od);
+    if (od->nentries > 0 && !od->out_is_dir) {
+        /* incremental over a build with a manifest: changed files are replaced in it */
+        od->in_place = 1;
+        od->build_fd = dup(od->prev_fd);
+        snprintf(od->build_name, sizeof(od->build_name), "%s", od->prev_name);
+        if (od->build_fd < 0)
+            goto fail;
+        return od;
+    }
     if (make_build_dir(od) != 0) {
         log_err("site: cannot create a build directory beside %s: %s", od->out, strerror(errno));
         goto fail;
     }
-    if (incremental)
-        load_manifest(od);
     return od;
 fail:
     outdir_abort(od);
@@ -361,12 +385,12 @@ fail:
 
 int outdir_reuse(struct outdir *od, const char *path, const char key[OUTDIR_KEY_HEX + 1])
 {
-    struct entry want = {path, NULL}, *e;
+    struct entry *e;
 
     if (!od->incremental || od->nentries == 0)
         return 0;
-    e = bsearch(&want, od->entries, od->nentries, sizeof(*e), entry_cmp);
-    if (e == NULL || strcmp(e->key, key) != 0 || link_prev(od, path) != 0)
+    e = find_entry(od, path);
+    if (e == NULL || strcmp(e->key, key) != 0 || (!od->in_place && link_prev(od, path) != 0))
         return 0;
     od->st.reused++;
     return record(od, path, key) == 0 ? 1 : -1;
@@ -421,6 +445,30 @@ static int write_new(struct outdir *od, const char *path, const void *data, size
     return close(fd);
 }
 
+/* In place: the new bytes go to a temporary name beside path, are synced, and renamed
+ * over it, so a reader sees the old file or the new one. */
+static int replace_file(struct outdir *od, const char *path, const void *data, size_t len)
+{
+    char tmp[1200];
+    const char *slash = strrchr(path, '/');
+    int fd;
+
+    snprintf(tmp, sizeof(tmp), "%.*s.%s.tmp-%ld", slash ? (int)(slash - path + 1) : 0, path,
+             slash ? slash + 1 : path, (long)getpid());
+    unlinkat(od->build_fd, tmp, 0);
+    if (write_new(od, tmp, data, len) != 0)
+        return -1;
+    fd = openat(od->build_fd, tmp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fdatasync(fd) != 0 || renameat(od->build_fd, tmp, od->build_fd, path) != 0) {
+        log_err("site: cannot replace %s/%s: %s", od->build_name, path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        unlinkat(od->build_fd, tmp, 0);
+        return -1;
+    }
+    return close(fd);
+}
+
 int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_HEX + 1],
                  const void *data, size_t len)
 {
@@ -428,9 +476,10 @@ int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_
         log_err("site: refusing output path '%s'", path);
         return -1;
     }
-    if (same_as_prev(od, path, data, len) && link_prev(od, path) == 0)
+    if (same_as_prev(od, path, data, len) && (od->in_place || link_prev(od, path) == 0))
         od->st.unchanged++;
-    else if (write_new(od, path, data, len) == 0)
+    else if ((od->in_place ? replace_file(od, path, data, len) : write_new(od, path, data, len)) ==
+             0)
         od->st.written++;
     else
         return -1;
@@ -446,7 +495,8 @@ static int write_manifest(struct outdir *od, const char *signature)
 
     rc = buf_printf(&b, "ocop-site 1\nsig %s\n", signature) ||
          buf_append(&b, od->manifest.data, od->manifest.len) ||
-         write_new(od, OUTDIR_MANIFEST, b.data, b.len);
+         (od->in_place ? replace_file(od, OUTDIR_MANIFEST, b.data, b.len)
+                       : write_new(od, OUTDIR_MANIFEST, b.data, b.len));
     buf_free(&b);
     return rc ? -1 : 0;
 }
@@ -507,8 +557,39 @@ static void remove_old(struct outdir *od)
     closedir(d);
 }
 
+/* In place: removes the files the build no longer has (and their folders when that
+ * leaves them empty), then the manifest records the new set. */
+static int commit_in_place(struct outdir *od, const char *signature)
+{
+    for (size_t i = 0; i < od->nentries; i++) {
+        char dir[1100], *slash;
+        if (od->entries[i].seen)
+            continue;
+        if (unlinkat(od->build_fd, od->entries[i].path, 0) != 0 && errno != ENOENT)
+            log_warn("site: cannot remove %s: %s", od->entries[i].path, strerror(errno));
+        snprintf(dir, sizeof(dir), "%s", od->entries[i].path);
+        while ((slash = strrchr(dir, '/')) != NULL) {
+            *slash = '\0';
+            if (unlinkat(od->build_fd, dir, AT_REMOVEDIR) != 0)
+                break; /* not empty */
+        }
+    }
+    if (write_manifest(od, signature) != 0 || fsync(od->build_fd) != 0) {
+        log_err("site: cannot record the build in %s: %s", od->out, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int outdir_commit(struct outdir *od, const char *signature, struct outdir_stats *st)
 {
+    if (od->in_place) {
+        int rc = commit_in_place(od, signature);
+        if (rc == 0 && st)
+            *st = od->st;
+        outdir_abort(od);
+        return rc;
+    }
     if (write_manifest(od, signature) != 0 || syncfs(od->build_fd) != 0 || switch_out(od) != 0) {
         log_err("site: cannot switch %s to the new build: %s", od->out, strerror(errno));
         outdir_abort(od);
@@ -529,7 +610,7 @@ void outdir_abort(struct outdir *od)
         return;
     if (od->build_fd >= 0)
         close(od->build_fd);
-    if (od->build_name[0])
+    if (od->build_name[0] && !od->in_place)
         remove_tree(od->parent, od->build_name);
     if (od->prev_fd >= 0)
         close(od->prev_fd);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define STORY_MAX (256 * 1024)
 
@@ -61,13 +62,18 @@ static json_t *j_pages(struct site_ctx *c, const char *section)
     return out;
 }
 
+static json_t *read_story(const char *path);
+
 static int add_markdown(json_t *data, const char *path)
 {
-    json_t *md = json_object_get(data, "markdown");
+    json_t *file = json_object_get(data, "markdown_file"), *md;
     struct buf html = BUF_INIT;
     json_t *s;
     int rc = 0;
 
+    if (json_is_string(file) && (md = read_story(json_string_value(file))) != NULL)
+        json_object_set_new(data, "markdown", md);
+    md = json_object_get(data, "markdown");
     if (!json_is_string(md))
         return 0;
     if (markdown_render(json_string_value(md), json_string_length(md), &html) != 0)
@@ -103,7 +109,7 @@ int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char
     char *dump;
     int rc = -1;
 
-    if (data == NULL || (dump = json_dumps(data, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+    if (data == NULL || (dump = json_dumps(data, JSON_COMPACT)) == NULL) {
         log_err("site: no memory for the data of %s", path);
         goto out;
     }
@@ -336,29 +342,44 @@ json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events)
 
 /* ---- one page per product ---- */
 
-/* The product's story: the state folder's content/ first, then the shipped one.
- * NULL when there is none (or it is unreadable, which is logged). */
-static json_t *read_story(struct site_ctx *c, const char *slug)
+/* The product's story: the state folder's content/ first, then the shipped one. Sets
+ * "markdown_file" (its path, read only if the page is rendered) and "markdown_stamp"
+ * (device, inode, size and modification time: what the page's key sees of it) in
+ * data; nothing when there is none. */
+static void find_story(struct site_ctx *c, const char *slug, json_t *data)
 {
     const char *roots[2] = {c->o->home, c->o->share};
     char path[4200];
-    struct buf b = BUF_INIT;
-    json_t *s = NULL;
+    struct stat sb;
 
-    for (int i = 0; i < 2 && s == NULL; i++) {
+    for (int i = 0; i < 2; i++) {
         if (roots[i] == NULL)
             continue;
         snprintf(path, sizeof(path), "%s/content/products/%s.md", roots[i], slug);
-        buf_reset(&b);
-        if (buf_read_file(&b, path, STORY_MAX) != 0) {
+        if (stat(path, &sb) != 0) {
             if (errno != ENOENT)
                 log_warn("site: cannot read %s: %s", path, strerror(errno));
             continue;
         }
-        s = json_stringn(b.data ? b.data : "", b.len);
-        if (s == NULL)
-            log_warn("site: %s is not UTF-8 text; left out", path);
+        json_object_set_new(data, "markdown_file", json_string(path));
+        json_object_set_new(data, "markdown_stamp",
+                            json_sprintf("%lu.%lu.%lld.%lld.%ld", (unsigned long)sb.st_dev,
+                                         (unsigned long)sb.st_ino, (long long)sb.st_size,
+                                         (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec));
+        return;
     }
+}
+
+/* The text of a story file, or NULL (unreadable or not UTF-8: logged, left out). */
+static json_t *read_story(const char *path)
+{
+    struct buf b = BUF_INIT;
+    json_t *s = NULL;
+
+    if (buf_read_file(&b, path, STORY_MAX) != 0)
+        log_warn("site: cannot read %s: %s", path, strerror(errno));
+    else if ((s = json_stringn(b.data ? b.data : "", b.len)) == NULL)
+        log_warn("site: %s is not UTF-8 text; left out", path);
     buf_free(&b);
     return s;
 }
@@ -380,7 +401,7 @@ static json_t *j_photos(struct site_ctx *c, const struct m_product *p)
 
 static json_t *product_data(struct site_ctx *c, const struct m_product *p)
 {
-    json_t *d, *prod = j_summary(c, p), *history = json_array(), *photos = j_photos(c, p), *story;
+    json_t *d, *prod = j_summary(c, p), *history = json_array(), *photos = j_photos(c, p);
     struct places pl;
     int changed = 0;
 
@@ -397,8 +418,8 @@ static json_t *product_data(struct site_ctx *c, const struct m_product *p)
                   j_cert(c, model_current(p), 0), "history", history, "has_history", p->ncerts > 1,
                   "has_photos", json_array_size(photos) > 0, "photos", photos));
     d = json_pack("{s:s,s:o}", "title", p->name, "product", prod);
-    if (d && (story = read_story(c, p->slug)) != NULL)
-        json_object_set_new(d, "markdown", story);
+    if (d)
+        find_story(c, p->slug, d);
     return d;
 }
 

@@ -35,8 +35,10 @@ struct site_ctx {
 
 /* Writes page `path` (relative to the build) from template `tmpl` and data, which it
  * steals. The key is taken over the template key and data; an incremental build links
- * the previous file when it matches. A top-level "markdown" string in data is rendered
- * to "markdown_html" after that check (so unchanged stories are not rendered again).
+ * the previous file when it matches. A top-level "markdown" string in data, or the
+ * file named by "markdown_file" (whose "markdown_stamp" the key sees instead of its
+ * text), is rendered to "markdown_html" after that check (so unchanged stories are
+ * neither read nor rendered again).
  * Adds base, site_url, the navigation (marking `section` current) and the content pages
  * to data. Listed in the sitemap when `in_sitemap`. 0 or -1. */
 int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char *section,
