@@ -164,9 +164,9 @@ static int read_model(struct db *db, const struct site_opts *o, struct site_mode
 static int render_all(struct site_ctx *c)
 {
     /* photos first (they decide their file names), the sitemap last (it lists pages) */
-    return site_assets(c) || site_photos(c) || site_product_pages(c) || site_cert_pages(c) ||
-                   site_listings(c) || site_content_pages(c) || site_fixed_pages(c) ||
-                   site_search_index(c) || site_feed(c) || site_sitemap(c)
+    return site_assets(c) || site_photos(c) || site_fingerprints(c) || site_product_pages(c) ||
+                   site_cert_pages(c) || site_listings(c) || site_content_pages(c) ||
+                   site_fixed_pages(c) || site_search_index(c) || site_feed(c) || site_sitemap(c)
                ? -1
                : 0;
 }
@@ -206,6 +206,7 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
                                   .unchanged = os.unchanged};
     }
 out:
+    free(c.fp);
     mst_set_free(c.t);
     json_decref(c.pages);
     json_decref(c.page_src);

@@ -47,12 +47,32 @@ out:
     return item;
 }
 
+/* The index's key: the fingerprints of all products, in order, and the base. */
+static void index_key(struct site_ctx *c, char key[OUTDIR_KEY_HEX + 1])
+{
+    struct outdir_hash h;
+
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "search index 1");
+    outdir_hash_str(&h, c->o->base);
+    for (size_t i = 0; i < c->m->nproducts; i++)
+        outdir_hash_str(&h, site_fp(c, &c->m->products[i]));
+    outdir_hash_end(&h, key);
+}
+
 int site_search_index(struct site_ctx *c)
 {
-    json_t *items = json_array(), *doc;
+    static const char path[] = "tim-kiem/chi-muc.json";
+    char key[OUTDIR_KEY_HEX + 1];
+    json_t *items, *doc;
     char *text;
     int rc = -1;
 
+    index_key(c, key);
+    if ((rc = outdir_reuse(c->od, path, key)) != 0)
+        return rc > 0 ? 0 : -1;
+    rc = -1;
+    items = json_array();
     for (size_t i = 0; items && i < c->m->nproducts; i++)
         if (json_array_append_new(items, index_item(c, &c->m->products[i])) != 0)
             goto out;
@@ -61,7 +81,8 @@ int site_search_index(struct site_ctx *c)
     text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
     json_decref(doc);
     if (text) {
-        rc = site_file(c, "tim-kiem/chi-muc.json", text, strlen(text));
+        c->rendered++;
+        rc = outdir_write(c->od, path, key, text, strlen(text));
         free(text);
     }
 out:

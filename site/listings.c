@@ -249,24 +249,70 @@ static json_t *bucket_note(struct site_ctx *c, const struct bucket *b)
     return json_null();
 }
 
+static size_t pages_of(const struct bucket *b)
+{
+    return b->n ? (b->n + SITE_PAGE_SIZE - 1) / SITE_PAGE_SIZE : 1;
+}
+
+struct listing_page {
+    const struct bucket *b;
+    size_t k, pages;
+};
+
+static json_t *make_listing(struct site_ctx *c, const void *arg)
+{
+    const struct listing_page *lp = arg;
+    const struct bucket *b = lp->b;
+    size_t k = lp->k;
+    json_t *items = json_array();
+
+    for (size_t i = (k - 1) * SITE_PAGE_SIZE; i < b->n && i < k * SITE_PAGE_SIZE; i++)
+        json_array_append_new(items, j_summary(c, b->items[i]));
+    return json_pack("{s:o,s:s,s:o,s:I,s:I,s:b,s:o,s:o}", "title",
+                     k > 1 ? json_sprintf("%s — trang %zu", b->name, k) : json_string(b->name),
+                     "heading", b->name, "note", bucket_note(c, b), "total", (json_int_t)b->n,
+                     "in_force", (json_int_t)b->in_force, "empty", b->n == 0, "items", items,
+                     "pager", j_pager(c, b->dir, k, pages_of(b)));
+}
+
+/* A listing page's inputs: its bucket, its place among the pages, and the
+ * fingerprints of the products on it. */
+static void listing_inputs(struct site_ctx *c, const struct listing_page *lp,
+                           char out[OUTDIR_KEY_HEX + 1])
+{
+    const struct bucket *b = lp->b;
+    json_t *note = bucket_note(c, b);
+    char *nd = json_dumps(note, JSON_ENCODE_ANY);
+    char nums[96];
+    struct outdir_hash h;
+
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "listing 1");
+    outdir_hash_str(&h, b->dir);
+    outdir_hash_str(&h, b->name);
+    outdir_hash_str(&h, nd ? nd : "?");
+    snprintf(nums, sizeof(nums), "%zu %zu %zu %zu", b->n, b->in_force, lp->k, lp->pages);
+    outdir_hash_str(&h, nums);
+    for (size_t i = (lp->k - 1) * SITE_PAGE_SIZE; i < b->n && i < lp->k * SITE_PAGE_SIZE; i++)
+        outdir_hash_str(&h, site_fp(c, b->items[i]));
+    outdir_hash_end(&h, out);
+    free(nd);
+    json_decref(note);
+}
+
 static int bucket_pages(struct site_ctx *c, struct bucket *b, const char *section)
 {
-    size_t pages = b->n ? (b->n + SITE_PAGE_SIZE - 1) / SITE_PAGE_SIZE : 1;
-    char path[200];
+    size_t pages = pages_of(b);
+    char path[200], inputs[OUTDIR_KEY_HEX + 1];
 
     if (b->n > 1)
         qsort(b->items, b->n, sizeof(*b->items), product_cmp);
     for (size_t k = 1; k <= pages; k++) {
-        json_t *items = json_array(), *d;
-        for (size_t i = (k - 1) * SITE_PAGE_SIZE; i < b->n && i < k * SITE_PAGE_SIZE; i++)
-            json_array_append_new(items, j_summary(c, b->items[i]));
-        d = json_pack("{s:o,s:s,s:o,s:I,s:I,s:b,s:o,s:o}", "title",
-                      k > 1 ? json_sprintf("%s — trang %zu", b->name, k) : json_string(b->name),
-                      "heading", b->name, "note", bucket_note(c, b), "total", (json_int_t)b->n,
-                      "in_force", (json_int_t)b->in_force, "empty", b->n == 0, "items", items,
-                      "pager", j_pager(c, b->dir, k, pages));
+        struct listing_page lp = {b, k, pages};
+        struct site_page_spec sp = {path, "public/listing", section, 1, make_listing, &lp};
         page_path(b->dir, k, path, sizeof(path));
-        if (site_page(c, path, "public/listing", section, d, 1) != 0)
+        listing_inputs(c, &lp, inputs);
+        if (site_page_fp(c, &sp, inputs) != 0)
             return -1;
     }
     return 0;

@@ -49,6 +49,29 @@ static void free_url(char *p, void *data)
     free(p);
 }
 
+/* Appends html[0..n) without the links Discount makes of e-mail addresses (<a@b.vn>,
+ * <mailto:a@b.vn>): those skip the URL callback, and mailto: is not on our list (an
+ * explicit [x](mailto:…) is refused too), so the address stays, as text. Discount writes
+ * them, and only them, as <a href="&#…;…">&#…;…</a>: every other href went through
+ * puturl, which writes '&' as "&amp;". */
+static int append_without_mail_links(struct buf *out, const char *html, size_t n)
+{
+    static const char open[] = "<a href=\"&#";
+    const char *p = html, *end = html + n, *a, *text, *close;
+
+    while ((a = memmem(p, (size_t)(end - p), open, sizeof(open) - 1)) != NULL) {
+        text = memmem(a, (size_t)(end - a), "\">", 2);
+        close = text ? memmem(text, (size_t)(end - text), "</a>", 4) : NULL;
+        if (close == NULL)
+            break;
+        if (buf_append(out, p, (size_t)(a - p)) != 0 ||
+            buf_append(out, text + 2, (size_t)(close - text - 2)) != 0)
+            return -1;
+        p = close + 4;
+    }
+    return buf_append(out, p, (size_t)(end - p));
+}
+
 int markdown_render(const char *md, size_t len, struct buf *out)
 {
     MMIOT *doc;
@@ -65,7 +88,7 @@ int markdown_render(const char *md, size_t len, struct buf *out)
     mkd_e_url(doc, check_url);
     mkd_e_free(doc, free_url);
     if (mkd_compile(doc, MD_FLAGS) && (n = mkd_document(doc, &html)) >= 0)
-        rc = buf_append(out, html, (size_t)n);
+        rc = append_without_mail_links(out, html, (size_t)n);
     mkd_cleanup(doc);
     return rc;
 }

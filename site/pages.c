@@ -101,27 +101,27 @@ static void page_key(struct site_ctx *c, const char *tmpl, const char *section, 
     outdir_hash_end(&h, key);
 }
 
-int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char *section,
-              json_t *data, int in_sitemap)
+/* What site_page and site_page_fp share once the key is known: the sitemap line, the
+ * previous build's file when the key matches, else the data (given, or made now by
+ * make) rendered and written. Takes data. */
+static int emit_page(struct site_ctx *c, const struct site_page_spec *sp,
+                     const char key[OUTDIR_KEY_HEX + 1], json_t *data)
 {
-    char key[OUTDIR_KEY_HEX + 1];
+    const char *path = sp->path, *tmpl = sp->tmpl, *section = sp->section;
     struct mst_error err;
-    char *dump;
     int rc = -1;
 
-    if (data == NULL || (dump = json_dumps(data, JSON_COMPACT)) == NULL) {
-        log_err("site: no memory for the data of %s", path);
-        goto out;
-    }
-    page_key(c, tmpl, section, dump, key);
-    free(dump);
-    if (in_sitemap && buf_printf(&c->sitemap, "%s\n", path) != 0)
+    if (sp->in_sitemap && buf_printf(&c->sitemap, "%s\n", path) != 0)
         goto out;
     if ((rc = outdir_reuse(c->od, path, key)) != 0) {
         rc = rc > 0 ? 0 : -1;
         goto out;
     }
     rc = -1;
+    if (data == NULL && sp->make && (data = sp->make(c, sp->arg)) == NULL) {
+        log_err("site: no memory for the data of %s", path);
+        goto out;
+    }
     if (add_markdown(data, path) != 0)
         goto out;
     json_object_set_new(data, "base", json_string(c->o->base));
@@ -138,6 +138,135 @@ int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char
 out:
     json_decref(data);
     return rc;
+}
+
+int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char *section,
+              json_t *data, int in_sitemap)
+{
+    struct site_page_spec sp = {path, tmpl, section, in_sitemap, NULL, NULL};
+    char key[OUTDIR_KEY_HEX + 1];
+    char *dump;
+
+    if (data == NULL || (dump = json_dumps(data, JSON_COMPACT)) == NULL) {
+        log_err("site: no memory for the data of %s", path);
+        json_decref(data);
+        return -1;
+    }
+    page_key(c, tmpl, section, dump, key);
+    free(dump);
+    return emit_page(c, &sp, key, data);
+}
+
+int site_page_fp(struct site_ctx *c, const struct site_page_spec *sp,
+                 const char inputs[OUTDIR_KEY_HEX + 1])
+{
+    char key[OUTDIR_KEY_HEX + 1], tagged[OUTDIR_KEY_HEX + 8];
+
+    snprintf(tagged, sizeof(tagged), "fp:%s", inputs); /* never equal to a JSON dump */
+    page_key(c, sp->tmpl, sp->section, tagged, key);
+    return emit_page(c, sp, key, NULL);
+}
+
+/* ---- fingerprints: what a product's pages are made of, hashed without making them ---- */
+
+/* The inputs are written one after another into a buffer (each string with its length,
+ * so parts stay apart), which is hashed once: many small hash updates cost more. */
+static int fp_str(struct buf *h, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+
+    /* NULL and "" stay apart */
+    return buf_append(h, s ? "s" : "n", 1) || buf_append(h, (const char *)&n, sizeof(n)) ||
+                   buf_append(h, s ? s : "", n)
+               ? -1
+               : 0;
+}
+
+static int fp_int(struct buf *h, int64_t v)
+{
+    return buf_append(h, (const char *)&v, sizeof(v));
+}
+
+static int fp_area(struct buf *h, const struct m_area *a)
+{
+    return fp_str(h, a ? a->code : NULL) || fp_str(h, a ? a->name : NULL) ? -1 : 0;
+}
+
+static int fp_cert(struct buf *h, const struct m_cert *ct)
+{
+    const char *f[] = {ct->number,      ct->slug,        ct->issuer_level,  ct->issuer_area,
+                       ct->regime,      ct->decision_no, ct->decision_date, ct->issued,
+                       ct->valid_until, ct->reason};
+    int rc = fp_int(h, ct->id);
+
+    for (size_t i = 0; i < ARRAY_LEN(f); i++)
+        rc |= fp_str(h, f[i]);
+    rc |= fp_int(h, ct->stars) | fp_int(h, ct->status); /* status as of the build's day */
+    rc |= fp_int(h, (int64_t)ct->nevents);
+    for (size_t i = 0; i < ct->nevents; i++)
+        rc |= fp_int(h, ct->events[i].id) | fp_int(h, ct->events[i].at) |
+              fp_str(h, ct->events[i].kind) | fp_str(h, ct->events[i].note);
+    return rc ? -1 : 0;
+}
+
+static int story_file(struct site_ctx *c, const char *slug, char path[4200], struct stat *sb);
+static void story_stamp(const struct stat *sb, char out[96]);
+
+/* Every input of the product's page and of its certificates' pages and listing lines:
+ * its fields and group name, its places then and now, each certificate (status as of
+ * the build's day) with its events, its public photos, its story's stamp. Whatever
+ * else those pages show is in the template key. */
+static int product_fp(struct site_ctx *c, const struct m_product *p, char out[OUTDIR_KEY_HEX + 1])
+{
+    const char *f[] = {p->slug,     p->name,          p->regime,
+                       p->group,    p->area,          p->description,
+                       p->producer, p->producer_kind, model_group_name(c->m, p->regime, p->group)};
+    struct buf *b = &c->html; /* free between pages */
+    char path[4200], stamp[96];
+    struct outdir_hash h;
+    struct places pl;
+    struct stat sb;
+    int rc, story;
+
+    buf_reset(b);
+    rc = buf_puts(b, "product 1") | fp_int(b, p->id);
+    for (size_t i = 0; i < ARRAY_LEN(f); i++)
+        rc |= fp_str(b, f[i]);
+    site_places(c->m, p, &pl);
+    for (int i = 0; i < 3; i++)
+        rc |= fp_area(b, pl.then[i]) | fp_area(b, pl.now[i]);
+    rc |= fp_int(b, (int64_t)p->ncerts);
+    for (size_t i = 0; i < p->ncerts; i++)
+        rc |= fp_cert(b, &p->certs[i]);
+    rc |= fp_int(b, (int64_t)p->nphotos);
+    for (size_t i = 0; i < p->nphotos; i++)
+        rc |= fp_str(b, p->photos[i].sha256) | fp_str(b, p->photos[i].caption) |
+              fp_str(b, p->photos[i].ext);
+    if ((story = story_file(c, p->slug, path, &sb)) != 0)
+        story_stamp(&sb, stamp);
+    rc |= fp_str(b, story ? path : NULL) | fp_str(b, story ? stamp : NULL);
+    outdir_hash_init(&h);
+    outdir_hash_add(&h, b->data ? b->data : "", b->len);
+    outdir_hash_end(&h, out);
+    return rc ? -1 : 0;
+}
+
+int site_fingerprints(struct site_ctx *c)
+{
+    c->fp = calloc(c->m->nproducts ? c->m->nproducts : 1, sizeof(*c->fp));
+    if (c->fp == NULL)
+        return -1;
+    for (size_t i = 0; i < c->m->nproducts; i++)
+        if (product_fp(c, &c->m->products[i], c->fp[i]) != 0) {
+            log_err("site: no memory for the inputs of %s", c->m->products[i].slug);
+            return -1;
+        }
+    return 0;
+}
+
+const char *site_fp(const struct site_ctx *c, const struct m_product *p)
+{
+    return c->fp[p - c->m->products];
 }
 
 int site_file(struct site_ctx *c, const char *path, const void *data, size_t len)
@@ -342,32 +471,43 @@ json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events)
 
 /* ---- one page per product ---- */
 
-/* The product's story: the state folder's content/ first, then the shipped one. Sets
- * "markdown_file" (its path, read only if the page is rendered) and "markdown_stamp"
- * (device, inode, size and modification time: what the page's key sees of it) in
- * data; nothing when there is none. */
-static void find_story(struct site_ctx *c, const char *slug, json_t *data)
+/* The product's story file: the state folder's content/ first, then the shipped one.
+ * 1 with its path and stat, 0 when there is none. */
+static int story_file(struct site_ctx *c, const char *slug, char path[4200], struct stat *sb)
 {
     const char *roots[2] = {c->o->home, c->o->share};
-    char path[4200];
-    struct stat sb;
 
     for (int i = 0; i < 2; i++) {
         if (roots[i] == NULL)
             continue;
-        snprintf(path, sizeof(path), "%s/content/products/%s.md", roots[i], slug);
-        if (stat(path, &sb) != 0) {
-            if (errno != ENOENT)
-                log_warn("site: cannot read %s: %s", path, strerror(errno));
-            continue;
-        }
-        json_object_set_new(data, "markdown_file", json_string(path));
-        json_object_set_new(data, "markdown_stamp",
-                            json_sprintf("%lu.%lu.%lld.%lld.%ld", (unsigned long)sb.st_dev,
-                                         (unsigned long)sb.st_ino, (long long)sb.st_size,
-                                         (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec));
-        return;
+        snprintf(path, 4200, "%s/content/products/%s.md", roots[i], slug);
+        if (stat(path, sb) == 0)
+            return 1;
+        if (errno != ENOENT)
+            log_warn("site: cannot read %s: %s", path, strerror(errno));
     }
+    return 0;
+}
+
+/* What a page's key sees of a story: device, inode, size and modification time. */
+static void story_stamp(const struct stat *sb, char out[96])
+{
+    snprintf(out, 96, "%lu.%lu.%lld.%lld.%ld", (unsigned long)sb->st_dev, (unsigned long)sb->st_ino,
+             (long long)sb->st_size, (long long)sb->st_mtim.tv_sec, sb->st_mtim.tv_nsec);
+}
+
+/* Sets "markdown_file" (the story's path, read only if the page is rendered) and
+ * "markdown_stamp" in data; nothing when there is no story. */
+static void find_story(struct site_ctx *c, const char *slug, json_t *data)
+{
+    char path[4200], stamp[96];
+    struct stat sb;
+
+    if (!story_file(c, slug, path, &sb))
+        return;
+    story_stamp(&sb, stamp);
+    json_object_set_new(data, "markdown_file", json_string(path));
+    json_object_set_new(data, "markdown_stamp", json_string(stamp));
 }
 
 /* The text of a story file, or NULL (unreadable or not UTF-8: logged, left out). */
@@ -423,14 +563,20 @@ static json_t *product_data(struct site_ctx *c, const struct m_product *p)
     return d;
 }
 
+static json_t *make_product(struct site_ctx *c, const void *p)
+{
+    return product_data(c, p);
+}
+
 int site_product_pages(struct site_ctx *c)
 {
     char path[1200];
 
     for (size_t i = 0; i < c->m->nproducts; i++) {
         const struct m_product *p = &c->m->products[i];
+        struct site_page_spec sp = {path, "public/product", "", 1, make_product, p};
         snprintf(path, sizeof(path), "san-pham/%s/index.html", p->slug);
-        if (site_page(c, path, "public/product", "", product_data(c, p), 1) != 0)
+        if (site_page_fp(c, &sp, site_fp(c, p)) != 0)
             return -1;
     }
     return 0;
@@ -476,15 +622,25 @@ static json_t *cert_data(struct site_ctx *c, const struct m_cert *ct)
     return d;
 }
 
+static json_t *make_cert(struct site_ctx *c, const void *ct)
+{
+    return cert_data(c, ct);
+}
+
 int site_cert_pages(struct site_ctx *c)
 {
-    char path[1200];
+    char path[1200], inputs[OUTDIR_KEY_HEX + 1];
 
     for (size_t i = 0; i < c->m->ncerts; i++) {
         const struct m_cert *ct = &c->m->certs[i];
+        struct site_page_spec sp = {path, "public/certificate", "", 1, make_cert, ct};
+        struct outdir_hash h;
+        outdir_hash_init(&h); /* the product's inputs hold all its certificates' */
+        outdir_hash_str(&h, site_fp(c, ct->product));
+        outdir_hash_add(&h, &ct->id, sizeof(ct->id));
+        outdir_hash_end(&h, inputs);
         snprintf(path, sizeof(path), "xac-minh/%s/index.html", ct->slug);
-        if (site_page(c, path, "public/certificate", "", cert_data(c, ct), 1) != 0 ||
-            qr_file(c, ct) != 0)
+        if (site_page_fp(c, &sp, inputs) != 0 || qr_file(c, ct) != 0)
             return -1;
     }
     return 0;

@@ -29,6 +29,7 @@ struct site_ctx {
     json_t *pages;                 /* the content pages: [{slug, title, url}] */
     json_t *page_src;              /* their Markdown: {slug: text} */
     struct buf sitemap;            /* one site-relative path per line, for sitemap.xml */
+    char (*fp)[OUTDIR_KEY_HEX + 1]; /* per product: its inputs' fingerprint (site_fp) */
     size_t rendered;
     struct buf html; /* scratch for one page */
 };
@@ -43,6 +44,24 @@ struct site_ctx {
  * to data. Listed in the sitemap when `in_sitemap`. 0 or -1. */
 int site_page(struct site_ctx *c, const char *path, const char *tmpl, const char *section,
               json_t *data, int in_sitemap);
+/* A page keyed by a fingerprint of its inputs instead of its data: when the previous
+ * build has it under the same key, its data is never made; otherwise make(c, arg)
+ * makes it (a new reference) and it is rendered as by site_page. */
+struct site_ctx;
+typedef json_t *(*site_make_fn)(struct site_ctx *c, const void *arg);
+struct site_page_spec {
+    const char *path, *tmpl, *section;
+    int in_sitemap;
+    site_make_fn make;
+    const void *arg;
+};
+int site_page_fp(struct site_ctx *c, const struct site_page_spec *sp,
+                 const char inputs[OUTDIR_KEY_HEX + 1]);
+/* Fingerprints every product (after site_photos, which names the photos' files): a
+ * hash of everything its product page, certificate pages and listing lines show. */
+int site_fingerprints(struct site_ctx *c);
+const char *site_fp(const struct site_ctx *c, const struct m_product *p);
+
 /* Writes bytes produced in C (not from a template) under a key of those bytes. */
 int site_file(struct site_ctx *c, const char *path, const void *data, size_t len);
 

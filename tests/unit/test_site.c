@@ -107,12 +107,14 @@ static void rm_rf(const char *path)
     nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+static const char *build_day = TODAY; /* the day statuses are judged by */
+
 static int build_at(struct fx *f, const char *out, const char *base, int incremental,
                     struct site_stats *st)
 {
     int64_t today;
 
-    assert_int_equal(parse_date(TODAY, &today), 0);
+    assert_int_equal(parse_date(build_day, &today), 0);
     return site_build(f->db,
                       &(struct site_opts){.share = f->share,
                                           .home = f->home,
@@ -425,6 +427,81 @@ static void statuses_and_places(void **state)
     }
 }
 
+/* Every file of build a is in build b with the same bytes, and b has no other. */
+static void assert_same_tree(const char *a, const char *b)
+{
+    struct list la = {0}, lb = {0};
+    char pa[PATH_MAX * 3], pb[PATH_MAX * 3];
+
+    walk(a, "", &la);
+    walk(b, "", &lb);
+    for (size_t i = 0; i < la.n; i++) {
+        size_t na, nb;
+        char *x, *y;
+        snprintf(pa, sizeof(pa), "%s/%s", a, la.v[i]);
+        snprintf(pb, sizeof(pb), "%s/%s", b, la.v[i]);
+        x = slurp(pa, &na);
+        if ((y = slurp(pb, &nb)) == NULL)
+            fail_msg("%s is in %s only", la.v[i], a);
+        if (na != nb || memcmp(x, y, na) != 0)
+            fail_msg("%s differs between %s and %s", la.v[i], a, b);
+        free(x);
+        free(y);
+    }
+    for (size_t i = 0; i < lb.n; i++)
+        if (!has(&la, lb.v[i]))
+            fail_msg("%s is in %s only", lb.v[i], b);
+    list_free(&la);
+    list_free(&lb);
+}
+
+/* After each kind of change, an incremental build (in place, pages keyed by their
+ * inputs' fingerprints) holds exactly what a full build from scratch makes. */
+static void incremental_equals_full(void **state)
+{
+    static const char *const changes[] = {
+        /* a revocation */
+        "UPDATE certificate SET status = 'revoked', status_reason = 'QĐ 7' WHERE id = 1;"
+        "INSERT INTO certificate_event (certificate_id, kind, at, note) "
+        "VALUES (1, 'revoked', 1760000000, 'QĐ 7')",
+        /* a renamed product and producer: listings reorder */
+        "UPDATE product SET name = 'Ấm trà Đông Sơn' WHERE id = 2;"
+        "UPDATE subject SET name = 'HTX Đông Sơn mới' WHERE id = 1",
+        /* a photo no longer public */
+        "UPDATE photo SET public = 0",
+        /* a new certificate for a product that had none */
+        "INSERT INTO certificate (id, product_id, province, year, number, stars, issuer_level, "
+        "issuer_area, regime, decision_no, decision_date, issued, valid_until, status) VALUES "
+        "(6, 5, 'tinh-b', 2025, '0006/2025/TINH-B', 3, 'province', 'tinh-b', '148', "
+        "'5/QĐ-UBND', '2025-08-01', '2025-08-01', '2028-07-31', 'valid');"
+        "INSERT INTO certificate_event (certificate_id, kind, at, note) "
+        "VALUES (6, 'granted', 1754006400, '5/QĐ-UBND')",
+        /* a certificate withdrawn from the site altogether */
+        "DELETE FROM certificate_event WHERE certificate_id = 5; DELETE FROM certificate WHERE id "
+        "= 5",
+        /* nothing in the database: a later day, on which certificate 6 has lapsed */
+        NULL,
+    };
+    struct fx *f = *state;
+    char full[PATH_MAX * 2];
+    struct site_stats st;
+
+    snprintf(full, sizeof(full), "%s/full", f->root);
+    build(f, 0, NULL);
+    for (size_t i = 0; i < ARRAY_LEN(changes); i++) {
+        if (changes[i])
+            sql(f, changes[i]);
+        else
+            build_day = "2028-08-01";
+        build(f, 1, &st);
+        assert_true(st.written > 0);
+        rm_rf(full);
+        assert_int_equal(build_at(f, full, "/", 0, NULL), 0);
+        assert_same_tree(f->out, full);
+    }
+    build_day = TODAY;
+}
+
 static void unchanged_and_incremental(void **state)
 {
     struct fx *f = *state;
@@ -596,6 +673,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(statuses_and_places, setup, teardown),
         cmocka_unit_test_setup_teardown(unchanged_and_incremental, setup, teardown),
         cmocka_unit_test_setup_teardown(a_change, setup, teardown),
+        cmocka_unit_test_setup_teardown(incremental_equals_full, setup, teardown),
         cmocka_unit_test_setup_teardown(switch_and_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(base_url, setup, teardown),
         cmocka_unit_test(options),
