@@ -9,6 +9,11 @@
  * (integrity, every blob's hash), stores the files first (content-addressed: already
  * present bytes are kept), keeps the replaced database beside it, and only then puts
  * the restored database in place.
+ *
+ * cli_migrate() (cli_common.h) brings the database to the program's schema, and first,
+ * when there is a migration to apply to an existing database, writes such a backup of
+ * the database alone (the migrations never touch the stored documents) into
+ * $OCOP_HOME/backups/: `ocop restore` takes it back to the version before.
  */
 #include "cli_common.h"
 #include "filestore.h"
@@ -19,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -108,7 +114,8 @@ static int put_files(sqlite3 *bk, const char *root, int *count)
     return rc;
 }
 
-static int backup(const char *file)
+/* with_files: every stored document too (`ocop backup`); otherwise the database only. */
+static int backup(const char *file, int with_files)
 {
     sqlite3 *live = NULL, *bk = NULL;
     char root[PATH_MAX + 16], meta[256];
@@ -127,16 +134,19 @@ static int backup(const char *file)
     sqlite3_busy_timeout(live, 10000);
     snprintf(meta, sizeof(meta),
              "CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT); "
-             "INSERT INTO backup_meta VALUES ('made_at', '%lld'), ('format', 'ocop-backup-1');",
-             (long long)time(NULL));
+             "INSERT INTO backup_meta VALUES ('made_at', '%lld'), ('format', 'ocop-backup-1'), "
+             "('files', '%s');",
+             (long long)time(NULL), with_files ? "all" : "none");
     if (copy_db(live, bk) != 0 || exec(bk, "PRAGMA journal_mode = DELETE") != 0 ||
         exec(bk, "BEGIN") != 0 ||
         exec(bk, "CREATE TABLE backup_file (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, "
                  "bytes BLOB)") != 0 ||
-        exec(bk, meta) != 0 || put_files(bk, root, &files) != 0 || exec(bk, "COMMIT") != 0)
+        exec(bk, meta) != 0 || (with_files && put_files(bk, root, &files) != 0) ||
+        exec(bk, "COMMIT") != 0)
         goto done;
     rc = 0;
-    printf("backup written to %s: the database and %d stored file(s)\n", file, files);
+    if (with_files)
+        printf("backup written to %s: the database and %d stored file(s)\n", file, files);
 done:
     sqlite3_close(live);
     sqlite3_close(bk);
@@ -305,5 +315,28 @@ int cli_backup(int argc, char **argv)
     }
     if (cli_setup() != 0 || sodium_init() < 0)
         return 1;
-    return is_restore ? restore(argv[1]) : backup(argv[1]);
+    return is_restore ? restore(argv[1]) : backup(argv[1], 1);
+}
+
+int cli_migrate(struct db *db)
+{
+    int cur = db_user_version(db), latest = db_latest_version(cli_cfg.share);
+    char dir[PATH_MAX + 16], file[PATH_MAX + 96], when[32];
+    time_t now = time(NULL);
+
+    if (cur > 0 && latest > cur) {
+        snprintf(dir, sizeof(dir), "%s/backups", cli_cfg.home);
+        strftime(when, sizeof(when), "%Y%m%dT%H%M%SZ", gmtime(&now));
+        snprintf(file, sizeof(file), "%s/before-v%d-%s.ocop-backup", dir, latest, when);
+        if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || backup(file, 0) != 0) {
+            fprintf(stderr,
+                    "ocop: the database (version %d) was not migrated to version %d: no backup "
+                    "could be written to %s (%s)\n",
+                    cur, latest, dir, strerror(errno));
+            return -1;
+        }
+        printf("database backed up before migrating from version %d to %d: %s\n", cur, latest,
+               file);
+    }
+    return db_migrate(db, cli_cfg.share);
 }

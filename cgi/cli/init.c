@@ -58,7 +58,7 @@ int cli_init(int argc, char **argv)
     db = cli_open_db(1);
     if (db == NULL)
         return 1;
-    rc = db_migrate(db, cli_cfg.share);
+    rc = cli_migrate(db);
     if (rc == 0)
         printf("database %s at version %d\n", cli_cfg.db_path, db_user_version(db));
     db_close(db);

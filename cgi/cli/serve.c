@@ -450,7 +450,7 @@ static int start(int port)
     db = cli_open_db(0);
     if (db == NULL)
         return -1;
-    rc = db_migrate(db, cli_cfg.share);
+    rc = cli_migrate(db);
     db_close(db);
     if (rc != 0 || find_programs() != 0) {
         fprintf(stderr, "ocop serve: %s\n", rc ? "database migration failed" : "no programs found");

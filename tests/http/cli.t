@@ -2,7 +2,8 @@
 # tests/http/cli.t — the operator's account commands against a running server:
 # `ocop user add` (password on standard input; bad roles, areas, names and short
 # passwords refused, nothing written), `ocop user passwd` (the old password and the
-# user's sessions stop working), and `ocop init` on an existing database.
+# user's sessions stop working), `ocop init` on an existing database, and on one at an
+# older schema version: backed up first (refused when it cannot be), then migrated.
 source "$(dirname "$0")/lib.sh"
 start_server
 
@@ -44,5 +45,30 @@ check_eq "user changes are audited" "$(sql "SELECT count(*) FROM audit WHERE act
 out=$("$OCOP" init); rc=$?
 check_eq "ocop init on an existing database is harmless" "$rc" 0
 check_eq "… and keeps the data" "$(users)" "$((before + 1))"
+check_lacks "… and, with nothing to migrate, takes no backup" "$out" "backed up"
 out=$("$OCOP" frobnicate 2>&1); rc=$?
 check_eq "an unknown command is a usage error" "$rc" 2
+
+# --- migrations at start, a backup first: a state folder left at schema version 1
+OLD="$HOME_DIR/old-state"
+mkdir -p "$OLD"
+sqlite3 "$OLD/ocop.db" ".read $ROOT/db/migrations/0001_initial.sql" "PRAGMA user_version = 1;
+    INSERT INTO area (code, name, level, parent, valid_from) VALUES ('tinh-cu', 'Tỉnh Cũ', 'province', NULL, '2019-01-01');"
+touch "$OLD/backups" # a file where the backup folder should be: no backup can be written
+out=$(OCOP_HOME="$OLD" "$OCOP" init 2>&1); rc=$?
+check_eq "no backup possible: the migration is refused" "$rc" 1
+check_has "… saying why" "$out" "was not migrated to version 2: no backup could be written"
+check_eq "… and the database stays at version 1" "$(sqlite3 "$OLD/ocop.db" 'PRAGMA user_version')" 1
+rm "$OLD/backups"
+out=$(OCOP_HOME="$OLD" "$OCOP" init 2>&1); rc=$?
+check_eq "ocop init migrates an old database" "$rc" 0
+check_has "… after backing it up" "$out" "database backed up before migrating from version 1 to 2"
+BK=$(ls "$OLD"/backups/before-v2-*.ocop-backup 2>/dev/null | head -1)
+check "… into backups/" test -s "$BK"
+check_eq "the database is at version 2, its data kept" \
+    "$(sqlite3 "$OLD/ocop.db" "SELECT (SELECT user_version FROM pragma_user_version)||' '||name FROM area WHERE code='tinh-cu'")" "2 Tỉnh Cũ"
+check_eq "the backup holds version 1 (the database only)" \
+    "$(sqlite3 "$BK" "SELECT (SELECT user_version FROM pragma_user_version)||' '||(SELECT value FROM backup_meta WHERE key='files')")" "1 none"
+out=$(OCOP_HOME="$OLD" "$OCOP" restore "$BK" 2>&1); rc=$?
+check_eq "ocop restore takes the state back to before the migration" \
+    "$rc $(sqlite3 "$OLD/ocop.db" "SELECT (SELECT user_version FROM pragma_user_version)||' '||name FROM area WHERE code='tinh-cu'")" "0 1 Tỉnh Cũ"
