@@ -69,6 +69,8 @@ int db_exec(struct db *db, const char *sql)
     char *msg = NULL;
 
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        if (sqlite3_errcode(db->h) == SQLITE_FULL)
+            db->full = 1;
         log_err("sql: %s", msg ? msg : sqlite3_errmsg(db->h));
         sqlite3_free(msg);
         return -1;
@@ -101,6 +103,22 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql)
     return NULL;
 }
 
+/* Logs the last error of the connection, remembering a full disk. */
+static void log_db_error(struct db *db, const char *what)
+{
+    if (sqlite3_errcode(db->h) == SQLITE_FULL)
+        db->full = 1;
+    log_err("%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+int db_take_full(struct db *db)
+{
+    int full = db->full;
+
+    db->full = 0;
+    return full;
+}
+
 int db_begin(struct db *db)
 {
     int tries;
@@ -113,7 +131,7 @@ int db_begin(struct db *db)
         if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
             break;
     }
-    log_err("begin: %s", sqlite3_errmsg(db->h));
+    log_db_error(db, "begin");
     return -1;
 }
 
@@ -152,7 +170,7 @@ int db_step_done(struct db *db, sqlite3_stmt *st)
         sqlite3_reset(st);
         return 0;
     }
-    log_err("sql step: %s", sqlite3_errmsg(db->h));
+    log_db_error(db, "sql step");
     sqlite3_reset(st);
     return -1;
 }
@@ -165,7 +183,7 @@ int db_step_row(struct db *db, sqlite3_stmt *st)
         return 1;
     if (rc == SQLITE_DONE)
         return 0;
-    log_err("sql step: %s", sqlite3_errmsg(db->h));
+    log_db_error(db, "sql step");
     return -1;
 }
 

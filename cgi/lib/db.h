@@ -24,6 +24,7 @@ struct db {
         const char *sql;
         sqlite3_stmt *st;
     } cache[DB_STMT_CACHE];
+    int full; /* a statement failed because the disk is full (see db_take_full) */
 };
 
 /* Opens (creating when create != 0) the database file. Returns NULL and logs on error. */
@@ -46,6 +47,9 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
 /* BEGIN IMMEDIATE (retried while busy) / COMMIT / ROLLBACK. */
 int db_begin(struct db *db);
+/* 1 when a statement failed since the last call because the disk (or its quota) is
+ * full, so the caller can say so rather than "unavailable"; clears the flag. */
+int db_take_full(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 

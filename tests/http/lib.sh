@@ -51,7 +51,7 @@ demo_user() {
 }
 
 start_server() {
-    HOME_DIR=$(mktemp -d /tmp/ocop-test.XXXXXX)
+    HOME_DIR=${STATE_DIR:-$(mktemp -d /tmp/ocop-test.XXXXXX)} # STATE_DIR: an empty folder of the test's
     chmod 755 "$HOME_DIR"
     export OCOP_HOME="$HOME_DIR"
     "$OCOP" init >/dev/null && "$OCOP" seed --demo >/dev/null || { echo "Bail out! seed failed"; exit 1; }
