@@ -118,6 +118,18 @@ static int open_log(const char *name)
     return open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 }
 
+/* OCOP_VALGRIND=1 (tests/http/valgrind.t): each worker runs under memcheck, its
+ * report in log/valgrind-NAME-PID.log; a leak or an invalid access is an error there. */
+static void exec_under_valgrind(const struct program *p)
+{
+    char log[PATH_MAX + 160];
+
+    snprintf(log, sizeof(log), "--log-file=%s/log/valgrind-%s-%%p.log", cli_cfg.home, p->name);
+    execlp("valgrind", "valgrind", "--tool=memcheck", "--leak-check=full",
+           "--show-leak-kinds=definite,indirect", "--errors-for-leak-kinds=definite,indirect",
+           "--track-origins=yes", "--num-callers=30", log, p->path, (char *)NULL);
+}
+
 static pid_t spawn_worker(const struct program *p)
 {
     pid_t pid = fork();
@@ -130,6 +142,8 @@ static pid_t spawn_worker(const struct program *p)
     logfd = open_log(p->name);
     if (dup2(p->sock, 0) < 0 || (logfd >= 0 && (dup2(logfd, 1) < 0 || dup2(logfd, 2) < 0)))
         _exit(127);
+    if (getenv("OCOP_VALGRIND") && !strcmp(getenv("OCOP_VALGRIND"), "1"))
+        exec_under_valgrind(p);
     execl(p->path, p->path, (char *)NULL);
     _exit(127);
 }

@@ -61,7 +61,7 @@ start_server() {
         BASE="http://127.0.0.1:$PORT"
         "$OCOP" serve --port "$PORT" --workers "${WORKERS:-2}" >"$HOME_DIR/serve.out" 2>&1 &
         SERVER_PID=$!
-        for _ in $(seq 1 100); do
+        for _ in $(seq 1 "${START_TRIES:-100}"); do # tenths of a second
             if curl -s -o /dev/null "$BASE/app/health"; then return 0; fi
             kill -0 "$SERVER_PID" 2>/dev/null || break
             sleep 0.1
