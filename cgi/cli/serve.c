@@ -39,6 +39,8 @@ struct program {
 
 static struct program programs[MAX_PROGRAMS];
 static int nprograms, nworkers = 4, serve_port = 8080;
+
+#define WORKER_TUNABLES "glibc.malloc.tcache_count=2000" /* also in cgi/systemd/ */
 static pid_t nginx_pid;
 static volatile sig_atomic_t stopping;
 
@@ -472,6 +474,11 @@ static int start(int port)
     }
     setenv("OCOP_HOME", cli_cfg.home, 1);
     setenv("OCOP_SHARE", cli_cfg.share, 1);
+    /* A page builds and frees some 1,500 small JSON values: with glibc's default of 7
+     * cached chunks per size most of them go the slow way through the heap (measured by
+     * callgrind on the dossier list: 1.88 M instructions a request, 1.52 M with this).
+     * The operator's own setting wins. */
+    setenv("GLIBC_TUNABLES", WORKER_TUNABLES, 0);
     for (i = 0; i < nprograms; i++) {
         if (bind_socket(&programs[i]) != 0)
             return -1;
