@@ -13,7 +13,8 @@
 
 #include "util.h"
 
-/* Appends the HTML of md[0..len) to out. 0, or -1 (logged) on failure. */
+/* Appends the HTML of md[0..len) to out: no NUL byte (those of md are dropped), and
+ * e-mail addresses stay text, not mailto: links. 0, or -1 (logged) on failure. */
 int markdown_render(const char *md, size_t len, struct buf *out);
 /* Is this URL allowed in a link or an image? (http, https, or a relative URL) */
 int markdown_url_ok(const char *url, size_t len);

@@ -486,6 +486,82 @@ int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_
     return record(od, path, key);
 }
 
+/* ---- a helper process ---- */
+
+size_t outdir_mark(const struct outdir *od, struct outdir_stats *at)
+{
+    *at = od->st;
+    return od->manifest.len;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stats *at,
+                  uint64_t extra, int fd)
+{
+    struct outdir_stats d = {od->st.files - at->files, od->st.reused - at->reused,
+                             od->st.written - at->written, od->st.unchanged - at->unchanged};
+    uint64_t len = od->manifest.len - mark;
+
+    return write_all(fd, &d, sizeof(d)) || write_all(fd, &extra, sizeof(extra)) ||
+                   write_all(fd, &len, sizeof(len)) ||
+                   write_all(fd, od->manifest.data + mark, (size_t)len)
+               ? -1
+               : 0;
+}
+
+int outdir_import(struct outdir *od, int fd, uint64_t *extra)
+{
+    struct outdir_stats d;
+    uint64_t len;
+    struct buf b = BUF_INIT;
+    int rc = -1;
+
+    if (lseek(fd, 0, SEEK_SET) != 0 || read(fd, &d, sizeof(d)) != (ssize_t)sizeof(d) ||
+        read(fd, extra, sizeof(*extra)) != (ssize_t)sizeof(*extra) ||
+        read(fd, &len, sizeof(len)) != (ssize_t)sizeof(len) || len > MANIFEST_MAX ||
+        buf_reserve(&b, (size_t)len) != 0)
+        goto out;
+    while (b.len < len) {
+        ssize_t n = read(fd, b.data + b.len, (size_t)(len - b.len));
+        if (n <= 0)
+            goto out;
+        b.len += (size_t)n;
+    }
+    if (buf_append(&od->manifest, b.data ? b.data : "", b.len) != 0)
+        goto out;
+    for (char *line = b.data, *end; od->in_place && line && line < b.data + b.len; line = end + 1) {
+        struct entry *e;
+        if ((end = memchr(line, '\n', (size_t)(b.data + b.len - line))) == NULL)
+            break;
+        *end = '\0'; /* "key path": the child's files are this build's too */
+        if (end - line > OUTDIR_KEY_HEX && (e = find_entry(od, line + OUTDIR_KEY_HEX + 1)) != NULL)
+            e->seen = 1;
+    }
+    od->st.files += d.files;
+    od->st.reused += d.reused;
+    od->st.written += d.written;
+    od->st.unchanged += d.unchanged;
+    rc = 0;
+out:
+    buf_free(&b);
+    return rc;
+}
+
 /* ---- the switch ---- */
 
 static int write_manifest(struct outdir *od, const char *signature)

@@ -28,6 +28,7 @@
 
 #include <sodium.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define OUTDIR_KEY_HEX  32 /* hex digits of a key */
 #define OUTDIR_MANIFEST ".ocop-site"
@@ -57,6 +58,15 @@ int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_
  * removes builds older than the previous one, unlocks and frees od. 0 or -1 (then the
  * new build is removed and out is left as it was). */
 int outdir_commit(struct outdir *od, const char *signature, struct outdir_stats *st);
+
+/* A child process (fork) may write into the same build; what it records after a mark
+ * is handed back to the parent through a file: outdir_mark() before the fork, the
+ * child outdir_export()s, the parent outdir_import()s after the child ended. Files
+ * must be distinct between the two. 0 or -1. */
+size_t outdir_mark(const struct outdir *od, struct outdir_stats *at);
+int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stats *at,
+                  uint64_t extra, int fd);
+int outdir_import(struct outdir *od, int fd, uint64_t *extra); /* extra: the caller's figure */
 
 /* Removes the new build, unlocks and frees od (NULL is fine). */
 void outdir_abort(struct outdir *od);

@@ -640,9 +640,17 @@ int site_cert_pages(struct site_ctx *c)
         outdir_hash_add(&h, &ct->id, sizeof(ct->id));
         outdir_hash_end(&h, inputs);
         snprintf(path, sizeof(path), "xac-minh/%s/index.html", ct->slug);
-        if (site_page_fp(c, &sp, inputs) != 0 || qr_file(c, ct) != 0)
+        if (site_page_fp(c, &sp, inputs) != 0)
             return -1;
     }
+    return 0;
+}
+
+int site_qr_files(struct site_ctx *c)
+{
+    for (size_t i = 0; i < c->m->ncerts; i++)
+        if (qr_file(c, &c->m->certs[i]) != 0)
+            return -1;
     return 0;
 }
 

@@ -9,10 +9,24 @@
 
 #define QUIET 4
 
-/* Appends the runs of dark modules of row y as path commands. */
+/* Writes n (0..999) in decimal at p; returns the end. */
+static char *put_int(char *p, int n)
+{
+    if (n >= 100)
+        *p++ = (char)('0' + n / 100);
+    if (n >= 10)
+        *p++ = (char)('0' + n / 10 % 10);
+    *p++ = (char)('0' + n % 10);
+    return p;
+}
+
+/* Appends the runs of dark modules of row y as path commands ("M4 7h3v1h-3z"). A symbol
+ * is at most 177 modules wide, so each number has at most three digits; printf here
+ * cost as much as the encoding. */
 static int row_runs(const QRcode *q, int y, struct buf *out)
 {
     int x = 0, w = q->width;
+    char cmd[32], *p;
 
     while (x < w) {
         int start;
@@ -23,7 +37,17 @@ static int row_runs(const QRcode *q, int y, struct buf *out)
         start = x;
         while (x < w && (q->data[y * w + x] & 1))
             x++;
-        if (buf_printf(out, "M%d %dh%dv1h-%dz", start + QUIET, y + QUIET, x - start, x - start))
+        p = cmd;
+        *p++ = 'M';
+        p = put_int(p, start + QUIET);
+        *p++ = ' ';
+        p = put_int(p, y + QUIET);
+        *p++ = 'h';
+        p = put_int(p, x - start);
+        memcpy(p, "v1h-", 4);
+        p = put_int(p + 4, x - start);
+        *p++ = 'z';
+        if (buf_append(out, cmd, (size_t)(p - cmd)))
             return -1;
     }
     return 0;

@@ -89,6 +89,7 @@ const char *site_event_label(const char *kind);
 /* The page kinds (pages.c, listings.c, feeds.c). Each 0 or -1. */
 int site_product_pages(struct site_ctx *c);
 int site_cert_pages(struct site_ctx *c);
+int site_qr_files(struct site_ctx *c); /* xac-minh/<number>/qr.svg: in a helper process */
 int site_content_pages(struct site_ctx *c);
 int site_listings(struct site_ctx *c);
 int site_home(struct site_ctx *c);
