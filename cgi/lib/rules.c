@@ -1178,6 +1178,48 @@ static void set_date(lua_State *L, const char *key, int64_t t)
     }
 }
 
+/* req.rule is made on its first use in a call (most rules never read it, and copying
+ * the category's declared fields was a third of a call's cost): req's metatable, one
+ * per state and locked, has this __index, which finds the call in progress in the
+ * registry. */
+#define SUPPORT_ARGS   "ocop.support.args"
+#define SUPPORT_REQ_MT "ocop.support.req_mt"
+
+static int req_index(lua_State *L)
+{
+    const struct support_args *s;
+
+    if (lua_type(L, 2) != LUA_TSTRING || strcmp(lua_tostring(L, 2), "rule") != 0)
+        return 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, SUPPORT_ARGS);
+    s = lua_touserdata(L, -1);
+    if (s == NULL)
+        return 0; /* outside a call */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->year_ref);
+    if (lua_getfield(L, -1, "support") == LUA_TTABLE &&
+        lua_getfield(L, -1, support_category_names[s->cat]) == LUA_TTABLE)
+        deep_copy(L, -1, 0); /* a copy: the rules' own tables stay as loaded */
+    else
+        lua_pushnil(L);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, 1, "rule"); /* req has no __newindex: a plain set */
+    return 1;
+}
+
+static void push_req_metatable(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SUPPORT_REQ_MT) == LUA_TTABLE)
+        return;
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, req_index);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); /* getmetatable(req) is false, and it stays */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, SUPPORT_REQ_MT);
+}
+
 /* In a protected call under the budget: builds req and calls support_allowed(req). */
 static int support_call(lua_State *L)
 {
@@ -1213,17 +1255,10 @@ static int support_call(lua_State *L)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "history");
-    lua_getfield(L, 2, "support"); /* rule = a copy of the category's declared fields */
-    if (!lua_istable(L, -1)) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-    }
-    if (lua_getfield(L, -1, support_category_names[s->cat]) == LUA_TTABLE)
-        deep_copy(L, -1, 0);
-    else
-        lua_pushnil(L);
-    lua_setfield(L, 4, "rule");
-    lua_pop(L, 2);
+    push_req_metatable(L); /* req.rule: a copy of the category's declared fields, on use */
+    lua_setmetatable(L, 4);
+    lua_pushlightuserdata(L, (void *)s);
+    lua_setfield(L, LUA_REGISTRYINDEX, SUPPORT_ARGS);
     lua_call(L, 1, 2);
     return 2;
 }
@@ -1258,6 +1293,7 @@ int rules_support_allowed(const struct rules_area *a, int64_t date, const struct
     struct support_args args = {a, y ? y->ref : a->base_ref, date, amount, p, cat, hist, nhist};
     struct lua_host *h = a->ps->h;
     char err[1024];
+    int rc;
 
     memset(v, 0, sizeof(*v));
     v->limit = -1;
@@ -1270,7 +1306,10 @@ int rules_support_allowed(const struct rules_area *a, int64_t date, const struct
         return 0;
     lua_pushcfunction(h->L, support_call);
     lua_pushlightuserdata(h->L, &args);
-    if (lh_call(h, 1, 2, err, sizeof(err)) != 0) {
+    rc = lh_call(h, 1, 2, err, sizeof(err));
+    lua_pushnil(h->L); /* the call is over: req.rule has nothing to copy from any more */
+    lua_setfield(h->L, LUA_REGISTRYINDEX, SUPPORT_ARGS);
+    if (rc != 0) {
         log_err("rules: %s: support_allowed: %s", a->code, err);
         verdict_no(v, "Không kiểm tra được quy tắc hỗ trợ của tỉnh; xin báo quản trị viên.");
         return -1;

@@ -275,6 +275,25 @@ static void bad_support_input(void **state)
                      -1);
 }
 
+/* req.rule: the category's declared fields, a fresh copy in each call (the rule of
+ * tests/data/rules/tree/provinces/tinh-a.lua changes it and checks it). */
+static void support_rule_copy(void **state)
+{
+    struct rules_product p = {"KIEM-TRA-RULE", "mật ong", "HTX A", "1.1.1", 3, 0,
+                              LEVEL_PROVINCE,  0};
+    struct rules_verdict v;
+
+    (void)state;
+    p.recognised = day("2020-05-01");
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(rules_support_allowed(area("tinh-a"), day("2020-06-01"), &p,
+                                               SUPPORT_STAR_REWARD, 10000000, NULL, 0, &v),
+                         0);
+        if (!v.ok)
+            fail_msg("call %d refused: %s", i + 1, v.reason);
+    }
+}
+
 static void target_is(int64_t want)
 {
     const struct rules_target *t = rules_target(area("tinh-a"), 2020, "products_entered");
@@ -399,6 +418,7 @@ int main(void)
         cmocka_unit_test(documents_and_sheets),
         cmocka_unit_test(plan_figures),
         cmocka_unit_test(support),
+        cmocka_unit_test(support_rule_copy),
         cmocka_unit_test(bad_support_input),
         cmocka_unit_test(json),
         cmocka_unit_test(check_outside_file),

@@ -25,6 +25,16 @@ return {
   },
   support_allowed = function(req)
     if req.amount == 12345 then return false, "Số tiền thử bị từ chối" end
+    if req.product.code == "KIEM-TRA-RULE" then
+      -- req.rule: a copy of the category's declared fields, made on first use; req's
+      -- metatable is locked
+      if getmetatable(req) ~= false then return false, "metatable của req không bị khoá" end
+      local r = req.rule
+      if req.category == "star_reward" then
+        if not r or r.amounts.first[3] ~= 10000000 or req.rule ~= r then return false, "req.rule sai" end
+        r.amounts.first[3] = 1 -- changes this call's copy only
+      end
+    end
     return true
   end,
 }
