@@ -118,6 +118,14 @@ check_has "health says ok" "$R_BODY" '"status":"ok"'
 # --- the audit trail verifies, and an edited row is found
 out=$("$OCOP" audit verify); rc=$?
 check_eq "ocop audit verify passes on the untouched trail" "$rc" 0
+# a row deleted by hand, in a copy of the state folder
+COPY="$HOME_DIR/copy"
+mkdir -p "$COPY"
+sqlite3 "$HOME_DIR/ocop.db" ".backup '$COPY/ocop.db'"
+sqlite3 "$COPY/ocop.db" "DELETE FROM audit WHERE id = (SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET 1)"
+out=$(OCOP_HOME="$COPY" "$OCOP" audit verify 2>&1); rc=$?
+check_eq "ocop audit verify fails after a row is deleted by hand" "$rc" 1
+check_has "… and says where" "$out" "broken at row"
 sql "UPDATE audit SET action = 'login' WHERE action = 'logout'"
 out=$("$OCOP" audit verify); rc=$?
 check_eq "ocop audit verify fails after a row is edited by hand" "$rc" 1
