@@ -4,6 +4,7 @@
 #   make run        set up var/ with the demo, build the site, serve http://127.0.0.1:$(PORT)
 #   make test       every test CI runs; ends with "N passed, N failed"
 #   make fuzz       run every libFuzzer target for FUZZ_SECONDS each
+#   make bench      measure against references (Markdown table; README, Performance)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make clean
 #
@@ -25,7 +26,7 @@ ifeq ($(origin CC),default)
 CC = gcc
 endif
 
-PKGS := lua5.4 sqlite3 libsodium jansson libmarkdown libqrencode libutf8proc xlsxwriter
+PKGS := lua5.4 sqlite3 libsodium jansson libmarkdown libqrencode libutf8proc xlsxwriter libcrypto
 BUILD := build$(if $(SANITIZE),/san)
 BIN := bin$(if $(SANITIZE),/san)
 
@@ -38,14 +39,14 @@ SANFLAGS := $(if $(SANITIZE),$(SAN_ON))
 CFLAGS ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_CPPFLAGS = -Icgi/lib -Isite $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lfcgi -lm
+LIBS = $(shell pkg-config --libs $(PKGS)) -lfcgi -lseccomp -lm
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages: build, run, test. Checked once per Makefile change (build/.deps).
 DEB_PKGS := build-essential pkg-config libfcgi-dev nginx-light liblua5.4-dev lua5.4 \
 	libsqlite3-dev sqlite3 libmarkdown2-dev libsodium-dev libjansson-dev libcmocka-dev \
 	libqrencode-dev libutf8proc-dev libxlsxwriter-dev curl libfcgi-bin zbar-tools librsvg2-bin clang libclang-rt-dev \
-	chromium valgrind jq unzip
+	chromium valgrind jq unzip libssl-dev libseccomp-dev
 
 LIB_SRC := $(wildcard cgi/lib/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -66,19 +67,24 @@ SITE_OBJ := $(SITE_SRC:%.c=$(BUILD)/%.o)
 
 all: $(BUILD)/.deps $(BIN)/ocop $(FCGI_BIN)
 
+# apt-get installs the missing packages of a list (as root; otherwise says what to run).
+define need_pkgs
+missing=$$(for p in $(1); do \
+    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+  done; $(2)); missing=$$(echo $$missing | tr ' ' '\n' | sort -u); \
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = 0 ]; then \
+    echo "installing Debian packages:" $$missing; \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing || exit 1; \
+  else \
+    echo "ocop needs these Debian packages:" $$missing; \
+    echo "install them with:  sudo apt-get install -y" $$missing; exit 1; \
+  fi; \
+fi
+endef
+
 $(BUILD)/.deps: Makefile
-	@missing=$$(for p in $(DEB_PKGS); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
-	  done; command -v node >/dev/null || echo nodejs; command -v npm >/dev/null || echo npm); missing=$$(echo $$missing | tr ' ' '\n' | sort -u); \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian packages:" $$missing; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing || exit 1; \
-	  else \
-	    echo "ocop needs these Debian packages:" $$missing; \
-	    echo "install them with:  sudo apt-get install -y" $$missing; exit 1; \
-	  fi; \
-	fi
+	@$(call need_pkgs,$(DEB_PKGS),command -v node >/dev/null || echo nodejs; command -v npm >/dev/null || echo npm)
 	@mkdir -p $(@D) && touch $@
 
 deps: $(BUILD)/.deps
@@ -103,16 +109,21 @@ $(BUILD)/tests/%: tests/%.c $(LIB) $(SITE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/site/main.o,$(SITE_OBJ)) $(LIB) $(LIBS) -lcmocka
 
-# libFuzzer targets: clang, with the library compiled again for coverage (build/fuzz/lib).
+# libFuzzer targets: clang, with the library compiled again for coverage (build/fuzz/lib),
+# and the site/ files a target needs (fuzz_markdown: the Discount wrapper).
 FUZZ_CFLAGS = -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=address,undefined -Icgi/lib -Isite \
 	$(shell pkg-config --cflags $(PKGS))
 FUZZ_LIB_OBJ := $(LIB_SRC:cgi/lib/%.c=build/fuzz/lib/%.o)
 build/fuzz/lib/%.o: cgi/lib/%.c $(wildcard cgi/lib/*.h) | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/site/%.o: site/%.c $(wildcard cgi/lib/*.h site/*.h) | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/fuzz_markdown: build/fuzz/site/markdown.o
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_OBJ)
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(filter %.o,$^) $(LIBS)
 
 # The demo: a database with the demo seed on first run, then nginx and the workers in
 # the foreground until Ctrl-C. The demo logins printed here exist only in the demo seed.
@@ -149,6 +160,22 @@ install: all
 	install -m 644 cgi/ocop.1 $(DESTDIR)$(PREFIX)/share/man/man1/ocop.1
 	install -d $(DESTDIR)$(PREFIX)/share/ocop/systemd
 	install -m 644 cgi/systemd/* $(DESTDIR)$(PREFIX)/share/ocop/systemd/
+
+# Benchmarks (#9): every figure against a reference measured in the same run, printed
+# as a Markdown table (tests/bench/run.sh; BENCH_PRODUCTS, BENCH_SECONDS to shrink it).
+BENCH_PKGS := hugo wrk time
+build/.bench-deps: Makefile
+	@$(call need_pkgs,$(BENCH_PKGS),true)
+	@mkdir -p $(@D) && touch $@
+build/bench/bench_rules: tests/bench/bench_rules.c build/libocop.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< build/libocop.a $(LIBS)
+build/bench/ceiling: tests/bench/ceiling.c | build/.deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lfcgi
+bench: build/.bench-deps
+	@$(MAKE) --no-print-directory all SANITIZE= build/bench/bench_rules build/bench/ceiling
+	@bash tests/bench/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -5,6 +5,8 @@
  */
 #include "http.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -118,6 +120,42 @@ static int cookie_octet_ok(unsigned char c)
 static int token_char_ok(unsigned char c)
 {
     return c > 0x20 && c < 0x7f && strchr("()<>@,;:\\\"/[]?={}", c) == NULL;
+}
+
+int http_parse_json(struct pool *pool, const char *body, size_t len, struct kvlist *out)
+{
+    json_error_t je;
+    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je), *v;
+    const char *k;
+    int rc = 0;
+
+    if (!json_is_object(o)) {
+        json_decref(o);
+        return -1;
+    }
+    json_object_foreach(o, k, v)
+    {
+        char num[32], *key, *val;
+        const char *s = NULL;
+        if (json_is_string(v) && strlen(json_string_value(v)) == json_string_length(v))
+            s = json_string_value(v);
+        else if (json_is_integer(v))
+            snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v)), s = num;
+        else if (json_is_boolean(v))
+            s = json_is_true(v) ? "1" : "0";
+        if (s == NULL || out->n >= HTTP_MAX_FIELDS) {
+            rc = -1;
+            break;
+        }
+        key = pool_strdup(pool, k);
+        val = key ? pool_strdup(pool, s) : NULL;
+        if (val == NULL || kv_add(pool, out, key, val, strlen(val)) != 0) {
+            rc = -2;
+            break;
+        }
+    }
+    json_decref(o);
+    return rc;
 }
 
 int http_parse_cookies(struct pool *pool, const char *s, struct kvlist *out)

@@ -73,6 +73,10 @@ struct request {
 /* Parsers: 0, or -1 on malformed input (bad %-escape, too many pairs, too long). */
 int http_parse_urlencoded(struct pool *pool, const char *s, size_t len, struct kvlist *out);
 int http_parse_cookies(struct pool *pool, const char *s, struct kvlist *out);
+/* A JSON body as form fields: one flat object (no duplicate keys) of strings without
+ * NUL, integers and booleans ("1"/"0"), at most HTTP_MAX_FIELDS of them. 0; -1 when it
+ * is not such an object (400); -2 when the pool's memory runs out (413). */
+int http_parse_json(struct pool *pool, const char *body, size_t len, struct kvlist *out);
 /* Decodes %XX and '+' in place semantics into a fresh pool string; -1 on a bad escape
  * or an encoded NUL. */
 int http_url_decode(struct pool *pool, const char *s, size_t len, char **out, size_t *outlen);

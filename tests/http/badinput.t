@@ -50,6 +50,11 @@ req -X POST -H 'Content-Type: text/plain' --data "hello" "$BASE/app/login"
 check_eq "an unsupported content type is 415" "$R_STATUS" 415
 req -X POST -H 'Content-Type: application/json' --data '{"username": ["x"]}' "$BASE/app/login"
 check_eq "a JSON body with a nested value is 400" "$R_STATUS" 400
+many=$(seq 1 300 | awk 'BEGIN { printf "{" } { printf "%s\"f%d\": %d", (NR > 1 ? ", " : ""), $1, $1 } END { printf "}" }')
+req -X POST -H 'Content-Type: application/json' --data "$many" "$BASE/app/login"
+check_eq "a JSON body of 300 fields is 400" "$R_STATUS" 400
+req -X POST -H 'Content-Type: application/json' --data '{"a": 1, "a": 2}' "$BASE/app/login"
+check_eq "a JSON body with a key twice is 400" "$R_STATUS" 400
 req -X GET --data "a=b" "$BASE/app/health"
 check_eq "a GET with a body is 400" "$R_STATUS" 400
 

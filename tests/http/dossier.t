@@ -198,7 +198,7 @@ req -H "Accept: application/json" -F "csrf=$CSRF" -F "f_phuong_an=@$F/huge.pdf" 
 check_eq "a 100 MB document through nginx: 201" "$R_STATUS" 201
 check_eq "stored whole" "$(jq '.files[0].size' <<<"$R_BODY")" "$(stat -c %s "$F/huge.pdf")"
 peak=0
-for pid in $(pgrep -f 'ocop-dossier.fcgi'); do
+for pid in $(pgrep -P "$SERVER_PID" -f 'ocop-dossier.fcgi'); do
     kb=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null)
     [ -n "$kb" ] && [ "$kb" -gt "$peak" ] && peak=$kb
 done

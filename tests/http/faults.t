@@ -26,7 +26,7 @@ for i in $(seq 1 50); do
         -F "f_phieu_dang_ky=@$HOME_DIR/big.pdf" "$BASE/app/dossiers/900/files" >"$HOME_DIR/up.code" &
     up=$!
     sleep "0.0$((RANDOM % 10))"
-    pkill -9 -f -n 'ocop-dossier.fcgi' 2>/dev/null
+    pkill -9 -P "$SERVER_PID" -f -n 'ocop-dossier.fcgi' 2>/dev/null # this server's only
     wait "$up"
     [ "$(cat "$HOME_DIR/up.code")" = 201 ] && acked=$((acked + 1))
 done
@@ -60,7 +60,7 @@ for i in $(seq 1 50); do
         -d action=submit -d c_A1=1 -d c_B1=$((i % 2)) -d c_C1=1 "$BASE/app/dossiers/901/score" >"$HOME_DIR/s.code" &
     s=$!
     sleep "0.00$((RANDOM % 10))"
-    pkill -9 -f -n 'ocop-score.fcgi' 2>/dev/null
+    pkill -9 -P "$SERVER_PID" -f -n 'ocop-score.fcgi' 2>/dev/null
     wait "$s"
     [ "$(cat "$HOME_DIR/s.code")" = 303 ] && ok_saves="$ok_saves k$i"
 done

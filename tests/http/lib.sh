@@ -85,7 +85,7 @@ finish() {
     stop_server
     if [ -n "$HOME_DIR" ]; then
         # Under SANITIZE=1 the workers report leaks and undefined behaviour in their logs.
-        san=$(grep -h -A40 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$HOME_DIR"/log/*.log 2>/dev/null)
+        san=$(grep -h -A40 -E 'ERROR: (Address|Leak)Sanitizer|LeakSanitizer has encountered a fatal error|runtime error:' "$HOME_DIR"/log/*.log 2>/dev/null)
         if [ -n "$san" ]; then not_ok "no sanitizer report in the workers' logs" "$san"; else ok "no sanitizer report in the workers' logs"; fi
     fi
     [ -n "$HOME_DIR" ] && rm -rf "$HOME_DIR"
