@@ -171,8 +171,10 @@ static int post_logout(struct request *rq, struct reply *rp)
 
 static const char SQL_WAITING[] =
     "SELECT d.status, count(*) FROM dossier d JOIN area a ON a.code = d.area_code "
-    "WHERE (d.area_code = ?1 OR d.area_code LIKE ?1 || '/%') "
-    "AND d.status IN ('draft', 'submitted', 'returned', 'accepted') GROUP BY d.status";
+    "WHERE " SQL_IN_AREA(
+        "d.area_code",
+        "?1") " "
+              "AND d.status IN ('draft', 'submitted', 'returned', 'accepted') GROUP BY d.status";
 
 /* What waits for the official in their area: dossiers by status. */
 static json_t *waiting_counts(const struct session *s)
@@ -193,7 +195,7 @@ static json_t *waiting_counts(const struct session *s)
 static const char SQL_TO_CHECK[] =
     "SELECT d.id, d.area_code, d.submitted_at, p.name FROM dossier d "
     "JOIN product p ON p.id = d.product_id WHERE d.status = 'submitted' AND d.level = ?1 "
-    "AND (d.area_code = ?2 OR d.area_code LIKE ?2 || '/%') ORDER BY d.submitted_at LIMIT 500";
+    "AND " SQL_IN_AREA("d.area_code", "?2") " ORDER BY d.submitted_at LIMIT 500";
 
 /* The dossiers this official must check whose check period (from the rules) is over. */
 static json_t *overdue_checks(const struct session *s)

@@ -76,9 +76,9 @@ static const struct field subject_fields[] = {
 };
 enum { SF_KIND, SF_NAME, SF_REG, SF_AREA, SF_ADDR, SF_PHONE, SF_REP, SF__N };
 
-static const char SQL_AREAS[] =
-    "SELECT code, name, level FROM area WHERE (code = ?1 OR code LIKE ?1 || '/%') "
-    "AND (valid_to IS NULL OR valid_to > date('now')) ORDER BY code LIMIT 500";
+static const char SQL_AREAS[] = "SELECT code, name, level FROM area WHERE " SQL_IN_AREA(
+    "code", "?1") " "
+                  "AND (valid_to IS NULL OR valid_to > date('now')) ORDER BY code LIMIT 500";
 
 /* The areas an official may register in: their own and below, still in existence. */
 static json_t *areas_json(const struct session *s, const char *selected)
@@ -131,8 +131,8 @@ static const char SQL_SUBJECTS[] =
     "SELECT s.id, s.kind, s.name, s.area_code, a.name AS area_name, "
     "(SELECT count(*) FROM product p WHERE p.subject_id = s.id) AS products "
     "FROM subject s JOIN area a ON a.code = s.area_code "
-    "WHERE ?1 = '' OR s.area_code = ?1 OR s.area_code LIKE ?1 || '/%' "
-    "ORDER BY s.name LIMIT 1000";
+    "WHERE ?1 = '' OR " SQL_IN_AREA("s.area_code", "?1") " "
+                                                         "ORDER BY s.name LIMIT 1000";
 
 static int get_subjects(struct request *rq, struct reply *rp)
 {
@@ -826,12 +826,18 @@ static const char SQL_DOSSIERS[] =
     "p.name AS product_name, p.group_code, s.name AS subject_name, d.submitted_at "
     "FROM dossier d JOIN product p ON p.id = d.product_id JOIN subject s ON s.id = p.subject_id "
     "JOIN area a ON a.code = d.area_code "
-    "WHERE (?1 = '' OR d.area_code = ?1 OR d.area_code LIKE ?1 || '/%') "
-    "AND (?2 IS NULL OR d.year = ?2) AND (?3 IS NULL OR d.round = ?3) "
-    "AND (?4 IS NULL OR d.level = ?4) AND (?5 IS NULL OR d.status = ?5) "
-    "AND (?6 IS NULL OR d.area_code = ?6 OR d.area_code LIKE ?6 || '/%') "
-    "AND (?7 IS NULL OR p.group_code = ?7 OR p.group_code LIKE ?7 || '.%') "
-    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT 500";
+    "WHERE (?1 = '' OR " SQL_IN_AREA(
+        "d.area_code",
+        "?1") ") "
+              "AND (?2 IS NULL OR d.year = ?2) AND (?3 IS NULL OR d.round = ?3) "
+              "AND (?4 IS NULL OR d.level = ?4) AND (?5 IS NULL OR d.status = ?5) "
+              "AND (?6 IS NULL OR " SQL_IN_AREA(
+                  "d.area_code",
+                  "?6") ") "
+                        "AND (?7 IS NULL OR " SQL_IN_GROUP(
+                            "p.group_code",
+                            "?7") ") "
+                                  "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT 500";
 
 static int get_dossiers(struct request *rq, struct reply *rp)
 {

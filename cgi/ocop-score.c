@@ -79,9 +79,11 @@ static const char SQL_COUNCILS[] =
     "SELECT c.id, c.area_code, a.name AS area_name, c.level, c.year, c.name, "
     "(SELECT count(*) FROM council_member m WHERE m.council_id = c.id) AS members "
     "FROM council c JOIN area a ON a.code = c.area_code "
-    "WHERE ?1 = '' OR c.area_code = ?1 OR c.area_code LIKE ?1 || '/%' "
-    "OR c.id IN (SELECT council_id FROM council_member WHERE user_id = ?2) "
-    "ORDER BY c.year DESC, c.level, c.area_code";
+    "WHERE ?1 = '' OR " SQL_IN_AREA(
+        "c.area_code",
+        "?1") " "
+              "OR c.id IN (SELECT council_id FROM council_member WHERE user_id = ?2) "
+              "ORDER BY c.year DESC, c.level, c.area_code";
 
 static int get_councils(struct request *rq, struct reply *rp)
 {
@@ -182,8 +184,10 @@ static const char SQL_MEMBERS[] =
 static const char SQL_COUNCIL_DOSSIERS[] =
     "SELECT d.id, d.round, d.status, d.area_code, p.name AS product_name, p.group_code "
     "FROM dossier d JOIN product p ON p.id = d.product_id "
-    "WHERE d.level = ?1 AND d.year = ?2 AND (d.area_code = ?3 OR d.area_code LIKE ?3 || '/%') "
-    "AND d.status IN ('accepted', 'scored', 'decided') ORDER BY d.round, p.name";
+    "WHERE d.level = ?1 AND d.year = ?2 AND " SQL_IN_AREA(
+        "d.area_code",
+        "?3") " "
+              "AND d.status IN ('accepted', 'scored', 'decided') ORDER BY d.round, p.name";
 
 static json_t *member_list(int64_t council)
 {
@@ -314,8 +318,8 @@ struct sctx {
 };
 
 static const char SQL_DOSSIER_COUNCIL[] =
-    "SELECT id FROM council WHERE level = ?1 AND year = ?2 AND (?3 = area_code OR ?3 LIKE "
-    "area_code || '/%') ORDER BY length(area_code) DESC LIMIT 1";
+    "SELECT id FROM council WHERE level = ?1 AND year = ?2 AND " SQL_IN_AREA(
+        "?3", "area_code") " ORDER BY length(area_code) DESC LIMIT 1";
 static const char SQL_MEMBERSHIP[] =
     "SELECT m.id, m.role, EXISTS (SELECT 1 FROM conflict k WHERE k.member_id = m.id AND "
     "k.dossier_id = ?3) FROM council_member m WHERE m.council_id = ?1 AND m.user_id = ?2";
@@ -827,13 +831,16 @@ static int compute(const struct sctx *x, struct score_result *res, json_t *rows)
 static const char SQL_CALIBRATION[] =
     "WITH t AS (SELECT s.dossier_id, s.member_id, s.total FROM score_sheet s "
     "JOIN dossier d ON d.id = s.dossier_id WHERE s.status = 'submitted' AND d.level = ?1 AND "
-    "d.year = ?2 AND d.round = ?3 AND (d.area_code = ?4 OR d.area_code LIKE ?4 || '/%') AND "
-    "s.member_id IN (SELECT id FROM council_member WHERE council_id = ?5)), "
-    "m AS (SELECT dossier_id, avg(total) AS mean FROM t GROUP BY dossier_id) "
-    "SELECT u.full_name AS name, count(*) AS dossiers, round(avg(t.total - m.mean), 1) AS "
-    "deviation "
-    "FROM t JOIN m USING (dossier_id) JOIN council_member cm ON cm.id = t.member_id "
-    "JOIN user u ON u.id = cm.user_id GROUP BY t.member_id ORDER BY deviation DESC";
+    "d.year = ?2 AND d.round = ?3 AND " SQL_IN_AREA(
+        "d.area_code",
+        "?4") " AND "
+              "s.member_id IN (SELECT id FROM council_member WHERE council_id = ?5)), "
+              "m AS (SELECT dossier_id, avg(total) AS mean FROM t GROUP BY dossier_id) "
+              "SELECT u.full_name AS name, count(*) AS dossiers, round(avg(t.total - m.mean), 1) "
+              "AS "
+              "deviation "
+              "FROM t JOIN m USING (dossier_id) JOIN council_member cm ON cm.id = t.member_id "
+              "JOIN user u ON u.id = cm.user_id GROUP BY t.member_id ORDER BY deviation DESC";
 
 static json_t *calibration(const struct sctx *x, int spread_max)
 {
@@ -1130,9 +1137,11 @@ static const char SQL_CERTS[] =
     "c.valid_until, CASE WHEN c.status = 'valid' AND c.valid_until < ?3 THEN 'expired' ELSE "
     "c.status END AS status, coalesce(c.status_reason, '') AS status_reason, p.name AS product, "
     "p.id AS product_id FROM certificate c JOIN product p ON p.id = c.product_id "
-    "WHERE (?1 = '' OR p.area_code = ?1 OR p.area_code LIKE ?1 || '/%') AND "
-    "(?2 IS NULL OR (c.status = 'valid' AND c.valid_until >= ?3 AND c.valid_until <= "
-    "date(?3, '+' || ?2 || ' days'))) ORDER BY c.valid_until";
+    "WHERE (?1 = '' OR " SQL_IN_AREA(
+        "p.area_code",
+        "?1") ") AND "
+              "(?2 IS NULL OR (c.status = 'valid' AND c.valid_until >= ?3 AND c.valid_until <= "
+              "date(?3, '+' || ?2 || ' days'))) ORDER BY c.valid_until";
 
 static int get_certificates(struct request *rq, struct reply *rp)
 {
@@ -1218,10 +1227,12 @@ static const char SQL_MY_WORK[] =
     "m.role, coalesce(s.status, 'new') AS sheet, EXISTS (SELECT 1 FROM conflict k WHERE "
     "k.member_id = m.id AND k.dossier_id = d.id) AS conflicted "
     "FROM council_member m JOIN council c ON c.id = m.council_id "
-    "JOIN dossier d ON d.level = c.level AND d.year = c.year AND (d.area_code = c.area_code OR "
-    "d.area_code LIKE c.area_code || '/%') JOIN product p ON p.id = d.product_id "
-    "LEFT JOIN score_sheet s ON s.dossier_id = d.id AND s.member_id = m.id "
-    "WHERE m.user_id = ? AND d.status IN ('accepted', 'decided') ORDER BY d.status, p.name";
+    "JOIN dossier d ON d.level = c.level AND d.year = c.year AND " SQL_IN_AREA(
+        "d.area_code",
+        "c.area_code") " JOIN product p ON p.id = d.product_id "
+                       "LEFT JOIN score_sheet s ON s.dossier_id = d.id AND s.member_id = m.id "
+                       "WHERE m.user_id = ? AND d.status IN ('accepted', 'decided') ORDER BY "
+                       "d.status, p.name";
 
 static int get_work(struct request *rq, struct reply *rp)
 {
