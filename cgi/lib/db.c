@@ -333,19 +333,21 @@ json_t *db_row_json(sqlite3_stmt *st)
     json_t *o = json_object();
     int n = sqlite3_column_count(st);
 
+    /* keys are the column names of our own SQL (ASCII): set without a UTF-8 check */
     for (int i = 0; o && i < n; i++) {
         const char *name = sqlite3_column_name(st, i);
         switch (sqlite3_column_type(st, i)) {
         case SQLITE_INTEGER:
-            json_object_set_new(o, name, json_integer(sqlite3_column_int64(st, i)));
+            json_object_set_new_nocheck(o, name, json_integer(sqlite3_column_int64(st, i)));
             break;
         case SQLITE_FLOAT:
-            json_object_set_new(o, name, json_real(sqlite3_column_double(st, i)));
+            json_object_set_new_nocheck(o, name, json_real(sqlite3_column_double(st, i)));
             break;
         case SQLITE_NULL:
             break;
         default:
-            json_object_set_new(o, name, json_string((const char *)sqlite3_column_text(st, i)));
+            json_object_set_new_nocheck(o, name,
+                                        json_string((const char *)sqlite3_column_text(st, i)));
         }
     }
     return o;

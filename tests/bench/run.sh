@@ -159,7 +159,7 @@ start_server() {
     server_data || { say "server data failed"; return 1; }
     # the reference responder, behind a location of the same nginx
     sock="$OCOP_HOME/run/bench-ceiling.sock"
-    "$ROOT/build/bench/ceiling" "$sock" 2 &
+    "$ROOT/build/bench/ceiling" "$sock" 4 & # as many processes as ocop serve starts per program
     CEILING_PIDS=$!
     cat >"$OCOP_HOME/run/nginx-local-bench.conf" <<EOF
 location = /bench/ceiling {
@@ -170,7 +170,7 @@ location = /bench/ceiling {
 EOF
     PORT=$(free_port) || return 1
     BASE="http://127.0.0.1:$PORT"
-    "$OCOP" serve --port "$PORT" --workers 2 >"$WORK/serve.out" 2>&1 &
+    "$OCOP" serve --port "$PORT" >"$WORK/serve.out" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 100); do
         curl -sf -o /dev/null "$BASE/bench/ceiling" && return 0
