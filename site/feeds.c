@@ -6,6 +6,7 @@
  */
 #include "filestore.h"
 #include "filetype.h"
+#include "http.h"
 #include "site_internal.h"
 #include "text.h"
 
@@ -23,13 +24,38 @@
 
 /* ---- search index ---- */
 
-/* [slug, name, producer, place, stars, in force (0/1), folded text to match] */
-static json_t *index_item(struct site_ctx *c, const struct m_product *p)
+/* A JSON string, escaped as jansson writes one (", \\ and control bytes; UTF-8 as is),
+ * of text that must be valid UTF-8 with no control byte but newline and tab. */
+static int put_json_str(struct buf *b, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (!utf8_text_ok(s, n, 1) || buf_putc(b, '"'))
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        const char *e = ch == '"'    ? "\\\""
+                        : ch == '\\' ? "\\\\"
+                        : ch == '\n' ? "\\n"
+                        : ch == '\t' ? "\\t"
+                                     : NULL;
+        if ((e           ? buf_puts(b, e)
+             : ch < 0x20 ? buf_printf(b, "\\u%04X", ch)
+                         : buf_putc(b, (char)ch)) != 0)
+            return -1;
+    }
+    return buf_putc(b, '"');
+}
+
+/* Appends [slug, name, producer, place, stars, in force (0/1), folded text to match],
+ * written straight into the index: 15,000 of them as JSON values cost more than the
+ * rest of an incremental build. */
+static int index_item(struct site_ctx *c, const struct m_product *p, struct buf *out)
 {
     const struct m_cert *cur = model_current(p);
     struct buf place = BUF_INIT, all = BUF_INIT, folded = BUF_INIT;
     struct places pl;
-    json_t *item = NULL;
+    int rc = -1;
 
     site_places(c->m, p, &pl);
     if (site_place_text(pl.now, &place) != 0 ||
@@ -37,14 +63,21 @@ static json_t *index_item(struct site_ctx *c, const struct m_product *p)
         site_place_text(pl.then, &all) != 0 || buf_putc(&all, '\n') ||
         site_place_text(pl.now, &all) != 0 || text_fold(all.data, all.len, &folded) != 0)
         goto out;
-    item = json_pack("[s,s,s,s,i,i,s]", p->slug, p->name, p->producer ? p->producer : "",
-                     place.data ? place.data : "", cur->stars, cur->status == CS_VALID,
-                     folded.data ? folded.data : "");
+    if (buf_putc(out, '[') || put_json_str(out, p->slug) || buf_putc(out, ',') ||
+        put_json_str(out, p->name) || buf_putc(out, ',') ||
+        put_json_str(out, p->producer ? p->producer : "") || buf_putc(out, ',') ||
+        put_json_str(out, place.data ? place.data : "") ||
+        buf_printf(out, ",%d,%d,", cur->stars, cur->status == CS_VALID) ||
+        put_json_str(out, folded.data ? folded.data : "") || buf_putc(out, ']'))
+        goto out;
+    rc = 0;
 out:
+    if (rc)
+        log_err("site: the search index cannot hold product %s", p->slug);
     buf_free(&place);
     buf_free(&all);
     buf_free(&folded);
-    return item;
+    return rc;
 }
 
 /* The index's key: the fingerprints of all products, in order, and the base. */
@@ -64,31 +97,26 @@ int site_search_index(struct site_ctx *c)
 {
     static const char path[] = "tim-kiem/chi-muc.json";
     char key[OUTDIR_KEY_HEX + 1];
-    json_t *items, *doc;
-    char *text;
-    int rc = -1;
+    struct buf text = BUF_INIT;
+    int rc;
 
     index_key(c, key);
     if ((rc = outdir_reuse(c->od, path, key)) != 0)
         return rc > 0 ? 0 : -1;
-    rc = -1;
-    items = json_array();
-    for (size_t i = 0; items && i < c->m->nproducts; i++)
-        if (json_array_append_new(items, index_item(c, &c->m->products[i])) != 0)
-            goto out;
-    doc = json_pack("{s:i,s:s,s:o}", "v", 1, "base", c->o->base, "items", items);
-    items = NULL;
-    text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
-    json_decref(doc);
-    if (text) {
+    /* {"v":1,"base":"/","items":[[…],…]}, as json_dumps(JSON_COMPACT) wrote it */
+    rc = buf_puts(&text, "{\"v\":1,\"base\":") || put_json_str(&text, c->o->base) ||
+         buf_puts(&text, ",\"items\":[");
+    for (size_t i = 0; rc == 0 && i < c->m->nproducts; i++)
+        rc = (i && buf_putc(&text, ',')) || index_item(c, &c->m->products[i], &text);
+    if (rc == 0 && buf_puts(&text, "]}") == 0) {
         c->rendered++;
-        rc = outdir_write(c->od, path, key, text, strlen(text));
-        free(text);
+        rc = outdir_write(c->od, path, key, text.data, text.len);
+    } else {
+        rc = -1;
     }
-out:
-    json_decref(items);
     if (rc)
         log_err("site: cannot write the search index");
+    buf_free(&text);
     return rc;
 }
 
