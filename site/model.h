@@ -62,6 +62,9 @@ struct m_product {
     size_t ncerts;
     struct m_photo *photos;
     size_t nphotos;
+    /* its places when certified and today, worked out on first use by site_places() */
+    const struct m_area *places_then[3], *places_now[3];
+    int places_known;
 };
 
 struct m_group {

@@ -318,7 +318,15 @@ json_t *j_stars(int n)
 void site_places(const struct site_model *m, const struct m_product *p, struct places *pl)
 {
     static const char *const levels[3] = {"commune", "district", "province"};
-    const struct m_area *a = model_area(m, p->area), *prov;
+    struct m_product *memo = (struct m_product *)p; /* the model's own, not the caller's */
+    const struct m_area *a, *prov;
+
+    if (p->places_known) { /* worked out once: every page kind asks, by code lookups */
+        memcpy(pl->then, p->places_then, sizeof(pl->then));
+        memcpy(pl->now, p->places_now, sizeof(pl->now));
+        return;
+    }
+    a = model_area(m, p->area);
 
     for (int i = 0; i < 3; i++) {
         pl->then[i] = model_ancestor(m, a, levels[i]);
@@ -330,6 +338,9 @@ void site_places(const struct site_model *m, const struct m_product *p, struct p
     if (pl->now[0] && pl->now[1] &&
         strncmp(pl->now[0]->code, pl->now[1]->code, strlen(pl->now[1]->code)) != 0)
         pl->now[1] = NULL; /* the commune moved away from its old district */
+    memcpy(memo->places_then, pl->then, sizeof(pl->then));
+    memcpy(memo->places_now, pl->now, sizeof(pl->now));
+    memo->places_known = 1;
 }
 
 int site_place_text(const struct m_area *const u[3], struct buf *b)
