@@ -215,19 +215,26 @@ static int product_facts(int64_t id, struct product_facts *f)
 
 static const char SQL_HISTORY[] =
     "SELECT p.slug, p.group_code, s.subject_id, s.category, s.amount, s.decision_date "
-    "FROM support s JOIN product p ON p.id = s.product_id WHERE s.subject_id = ? LIMIT 10000";
+    "FROM support s JOIN product p ON p.id = s.product_id WHERE s.subject_id = ? LIMIT ?";
 
-/* The organisation's earlier payments, for the caps. n set; NULL (n = 0) on error. */
-static struct rules_payment *history_of(struct pool *pool, int64_t subject, size_t *n)
+/* The organisation's earlier payments, for the caps: 0 with *out and *n set; 1 when it
+ * has more than the rules take (RULES_MAX_HISTORY: a verdict on part of them would be
+ * no verdict); -1 on a database error. */
+static int history_of(struct pool *pool, int64_t subject, struct rules_payment **out, size_t *n)
 {
     sqlite3_stmt *st = db_stmt(rt.db, SQL_HISTORY);
     struct rules_payment *h = pool_alloc(pool, sizeof(*h) * RULES_MAX_HISTORY);
-    int rc;
+    int rc = 0;
 
     *n = 0;
-    if (h == NULL || st == NULL || db_bind_int(st, 1, subject))
-        return NULL;
-    while (*n < RULES_MAX_HISTORY && (rc = db_step_row(rt.db, st)) == 1) {
+    if (h == NULL || st == NULL || db_bind_int(st, 1, subject) ||
+        db_bind_int(st, 2, RULES_MAX_HISTORY + 1))
+        return -1;
+    while ((rc = db_step_row(rt.db, st)) == 1) {
+        if (*n == RULES_MAX_HISTORY) {
+            sqlite3_reset(st);
+            return 1;
+        }
         struct rules_payment *p = &h[*n];
         char org[24];
         snprintf(org, sizeof(org), "%lld", (long long)sqlite3_column_int64(st, 2));
@@ -244,7 +251,8 @@ static struct rules_payment *history_of(struct pool *pool, int64_t subject, size
         (*n)++;
     }
     sqlite3_reset(st);
-    return h;
+    *out = h;
+    return rc < 0 ? -1 : 0;
 }
 
 static const char SQL_PAYMENT_INSERT[] =
@@ -312,9 +320,13 @@ static int post_support(struct request *rq, struct reply *rp)
     if (v[PF_LINE].present && !budget_line_known(s.a, s.year, v[PF_LINE].s))
         return support_page(rq, rp, &s, 422, "Dòng kinh phí không có trong kế hoạch của năm.",
                             typed_values(payment_fields, PF__N, &rq->form));
-    hist = history_of(rq->pool, f.subject_id, &nhist);
-    if (hist == NULL)
+    if ((rc = history_of(rq->pool, f.subject_id, &hist, &nhist)) < 0)
         return reply_db_error(rp);
+    if (rc > 0)
+        return support_page(rq, rp, &s, 422,
+                            "Chủ thể này đã có hơn 10.000 khoản hỗ trợ: hệ thống không kiểm tra "
+                            "được hạn mức trên chừng ấy khoản. Xin báo quản trị viên.",
+                            typed_values(payment_fields, PF__N, &rq->form));
     if (rules_support_allowed(dossier_rules(rt.rules, f.area), v[PF_DATE].i, &f.p,
                               (enum support_category)v[PF_CATEGORY].i, v[PF_AMOUNT].i, hist, nhist,
                               &verdict) != 0 ||

@@ -99,6 +99,24 @@ check_has "drawn as a bar chart in SVG" "$R_BODY" '<svg width="200" height="28" 
 req "$BASE/app/targets?year=20x0"
 check_eq "a bad year is 400" "$R_STATUS" 400
 
+# --- an organisation with more payments than the rules can weigh: refused, not half-checked
+sql "INSERT INTO subject (id, kind, name, area_code, created_at) VALUES (950, 'cooperative', 'HTX Nhiều khoản', 'tinh-a/huyen-b/xa-c', 0);
+     INSERT INTO product (id, subject_id, name, slug, group_regime, group_code, area_code, created_at) VALUES
+       (950, 950, 'Chè nhiều khoản', 'che-nhieu-khoan', '1048', '1.1.1', 'tinh-a/huyen-b/xa-c', 0);
+     INSERT INTO certificate (product_id, province, year, number, stars, issuer_level, issuer_area, regime, decision_no, decision_date, issued, valid_until) VALUES
+       (950, 'tinh-a', 2020, '0950/2020/TINH-A', 3, 'province', 'tinh-a', '1048', '9/QĐ', '2020-06-01', '2020-06-01', '2023-05-31');
+     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+     INSERT INTO support (product_id, subject_id, province, year, category, amount, decision_no, decision_date, recorded_at)
+       SELECT 950, 950, 'tinh-a', 2019, 'training', 1, 'cũ-' || i, '2019-12-01', 0 FROM n;"
+before=$(sql "SELECT count(*) FROM support")
+pay 950 packaging 1000 2020-07-04
+check_eq "more than 10,000 earlier payments: 422" "$R_STATUS" 422
+check_has "… saying the limits cannot be checked" "$R_BODY" "hơn 10.000 khoản hỗ trợ"
+check_eq "… and nothing recorded" "$(sql "SELECT count(*) FROM support")" "$before"
+sql "DELETE FROM support WHERE subject_id = 950 AND decision_no = 'cũ-1'"
+pay 950 packaging 1000 2020-07-04
+check_eq "with exactly 10,000 the rules weigh them all: 303" "$R_STATUS" 303
+
 # --- exports
 req "$BASE/app/support.csv?year=2020"
 check_eq "CSV of the payments" "$(head -c 3 <<<"$R_BODY" | od -An -tx1 | tr -d ' ')" efbbbf
