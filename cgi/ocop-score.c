@@ -11,6 +11,7 @@
  * year and area; the chair confirms results. Every write is in the audit trail.
  */
 #include "app.h"
+#include "export.h"
 #include "dossier.h"
 #include "rules.h"
 #include "scoring.h"
@@ -1059,25 +1060,44 @@ static int post_rescore(struct request *rq, struct reply *rp)
 
 /* ---- exports ---- */
 
-static void csv_field(struct buf *b, const char *s)
+/* The CSV table: one row per member, one column per criterion, then the result. */
+static json_t *result_table(const struct sctx *x, const struct member_sheet *ms, json_t *rows,
+                            const struct score_result *r)
 {
-    buf_puts(b, "\"");
-    for (; s && *s; s++)
-        buf_printf(b, *s == '"' ? "\"\"" : "%c", *s);
-    buf_puts(b, "\"");
+    json_t *cols = json_pack("[s,s,s,s]", "Thành viên", "Vai trò", "Trạng thái", "Tổng"),
+           *out = json_array(), *row;
+    size_t i;
+
+    for (i = 0; cols && i < x->sheet->ncriteria; i++)
+        json_array_append_new(cols, json_string(x->sheet->criteria[i]->code));
+    json_array_foreach(rows, i, row)
+    {
+        json_t *line =
+            json_pack("[O,O,s,i]", json_object_get(row, "name"), json_object_get(row, "role"),
+                      json_is_true(json_object_get(row, "conflicted"))
+                          ? "xung đột lợi ích"
+                          : json_string_value(json_object_get(row, "status")),
+                      ms[i].total);
+        for (size_t k = 0; line && k < x->sheet->ncriteria; k++)
+            json_array_append_new(line, json_integer(ms[i].points[k]));
+        json_array_append_new(out, line);
+    }
+    json_array_append_new(out, json_pack("[s,n,n,f]", "Điểm trung bình", r->mean));
+    json_array_append_new(out, json_pack("[s,n,n,i]", "Chênh lệch", r->spread));
+    json_array_append_new(out, json_pack("[s,n,n,i]", "Hạng sao", r->stars));
+    json_array_append_new(out, json_pack("[s,n,n,s]", "Kết luận", decision_labels[r->decision]));
+    return json_pack("{s:o,s:o}", "columns", cols, "rows", out);
 }
 
-/* The result and every sheet, one row per member, one column per criterion; UTF-8 with
- * a BOM so Excel reads the Vietnamese. */
+/* The result and every sheet as CSV (cgi/lib/export.c: UTF-8 with a BOM for Excel). */
 static int get_result_csv(struct request *rq, struct reply *rp)
 {
     struct member_sheet ms[SCORE_MAX_MEMBERS];
     struct score_result r;
     struct sctx x;
     struct buf b = BUF_INIT;
-    json_t *rows = json_array(), *row;
+    json_t *rows = json_array(), *table = NULL;
     char name[64];
-    size_t i;
     int n, rc;
 
     rc = load(rq, rp, &x);
@@ -1085,43 +1105,19 @@ static int get_result_csv(struct request *rq, struct reply *rp)
         rc = reply_error(rp, 403, "forbidden", "Bạn không xem được kết quả của hồ sơ này.");
     if (rc == 1) {
         json_t *scratch = json_array();
-        if (round_sheets(&x, ms, &n, rows) != 0 || compute(&x, &r, scratch) != 0)
+        if (round_sheets(&x, ms, &n, rows) != 0 || compute(&x, &r, scratch) != 0 ||
+            (table = result_table(&x, ms, rows, &r)) == NULL || export_csv(table, &b) != 0)
             rc = reply_db_error(rp);
         json_decref(scratch);
     }
-    if (rc != 1) {
-        json_decref(rows);
-        return -1;
-    }
-    buf_puts(&b, "\xEF\xBB\xBF");
-    buf_puts(&b, "\"Thành viên\",\"Vai trò\",\"Trạng thái\",\"Tổng\"");
-    for (i = 0; i < x.sheet->ncriteria; i++) {
-        buf_puts(&b, ",");
-        csv_field(&b, x.sheet->criteria[i]->code);
-    }
-    buf_puts(&b, "\r\n");
-    json_array_foreach(rows, i, row)
-    {
-        csv_field(&b, json_string_value(json_object_get(row, "name")));
-        buf_puts(&b, ",");
-        csv_field(&b, json_string_value(json_object_get(row, "role")));
-        buf_puts(&b, ",");
-        csv_field(&b, json_is_true(json_object_get(row, "conflicted"))
-                          ? "xung đột lợi ích"
-                          : json_string_value(json_object_get(row, "status")));
-        buf_printf(&b, ",%d", ms[i].total);
-        for (size_t k = 0; k < x.sheet->ncriteria; k++)
-            buf_printf(&b, ",%d", ms[i].points[k]);
-        buf_puts(&b, "\r\n");
-    }
-    buf_printf(&b, "\"Điểm trung bình\",,,%.2f\r\n\"Chênh lệch\",,,%d\r\n\"Hạng sao\",,,%d\r\n",
-               r.mean, r.spread, r.stars);
-    buf_puts(&b, "\"Kết luận\",,,");
-    csv_field(&b, decision_labels[r.decision]);
-    buf_puts(&b, "\r\n");
     json_decref(rows);
-    snprintf(name, sizeof(name), "ket-qua-ho-so-%lld.csv", (long long)x.d.id);
-    rc = reply_body(rp, "text/csv; charset=utf-8", name, b.data, b.len);
+    json_decref(table);
+    if (rc == 1) {
+        snprintf(name, sizeof(name), "ket-qua-ho-so-%lld.csv", (long long)x.d.id);
+        rc = reply_body(rp, "text/csv; charset=utf-8", name, b.data, b.len);
+    } else {
+        rc = -1;
+    }
     buf_free(&b);
     return rc;
 }

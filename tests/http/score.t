@@ -111,6 +111,8 @@ check_eq "the CSV export is 200" "$R_STATUS" 200
 check_has "as CSV" "$R_HEADERS" "Content-Type: text/csv; charset=utf-8"
 check_eq "with a BOM for Excel" "$(head -c 3 <<<"$R_BODY" | od -An -tx1 | tr -d ' ')" efbbbf
 check_has "one row per member" "$R_BODY" '"Thành viên 2","member","submitted",60,0,25,35'
+check_has "then the mean" "$R_BODY" '"Điểm trung bình",,,62.50'
+check_has "and the conclusion" "$R_BODY" '"Kết luận",,,"'
 req -X POST --data-urlencode "csrf=$CSRF" "$BASE/app/dossiers/900/result"
 check_eq "the chair confirms: 303" "$R_STATUS" 303
 check_eq "the dossier is decided: forwarded" "$(sql "SELECT d.status||' '||r.decision FROM dossier d JOIN result r ON r.dossier_id=d.id WHERE d.id=900")" "decided forward"
