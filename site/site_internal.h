@@ -25,10 +25,10 @@ struct site_ctx {
     struct site_model *m;
     struct outdir *od;
     struct mst_set *t;
-    char tkey[OUTDIR_KEY_HEX + 1]; /* hash of templates, assets, content pages, options */
-    json_t *pages;                 /* the content pages: [{slug, title, url}] */
-    json_t *page_src;              /* their Markdown: {slug: text} */
-    struct buf sitemap;            /* one site-relative path per line, for sitemap.xml */
+    char tkey[OUTDIR_KEY_HEX + 1];  /* hash of templates, assets, content pages, options */
+    json_t *pages;                  /* the content pages: [{slug, title, url}] */
+    json_t *page_src;               /* their Markdown: {slug: text} */
+    struct buf sitemap;             /* one site-relative path per line, for sitemap.xml */
     char (*fp)[OUTDIR_KEY_HEX + 1]; /* per product: its inputs' fingerprint (site_fp) */
     size_t rendered;
     struct buf html; /* scratch for one page */
