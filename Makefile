@@ -145,11 +145,13 @@ run: all
 test: all $(TEST_BIN) $(FUZZ_BIN)
 	@OCOP_SHARED=$(OCOP_SHARED) BUILD=$(BUILD) OCOP_BIN=$(abspath $(BIN)) sh tests/run.sh
 
+# A crash stops the run with its input in build/fuzz/crashes/: fix the cause, then add
+# the input to tests/fuzz/corpus/NAME/ so every later run replays it.
 fuzz: $(FUZZ_BIN)
-	@for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/new-$$n; \
+	@mkdir -p build/fuzz/crashes; for f in $(FUZZ_BIN); do n=$${f##*/}; mkdir -p build/fuzz/new-$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS) s)"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -artifact_prefix=tests/fuzz/crashes/ \
-	    build/fuzz/new-$$n tests/fuzz/corpus/$$n || exit 1; done
+	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -artifact_prefix=build/fuzz/crashes/$$n- \
+	    build/fuzz/new-$$n tests/fuzz/corpus/$$n || { echo "$$n: see build/fuzz/crashes/"; exit 1; }; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ocop
