@@ -26,6 +26,12 @@ return {
       source = plan .. ", căn cứ" },
     { number = "51/QĐ-UBND", date = "2020-01-09", what = "Tổ công tác liên ngành OCOP",
       source = plan .. ", phụ lục kinh phí dòng I.4" },
+    { number = "389/QĐ-UBND", date = "2019-03-12",
+      what = "Giao kinh phí hỗ trợ phát triển sản phẩm OCOP cho các tổ chức kinh tế năm 2019",
+      source = plan .. ", mục IV.5" },
+    { number = "61/KH-UBND", what = "Kế hoạch OCOP tỉnh Hà Giang năm 2019", source = plan .. ", mục IV.5" },
+    { number = "2369/QĐ-UBND", date = "2019-11-22", what = "Điều chỉnh QĐ 389/QĐ-UBND",
+      source = plan .. ", mục IV.5" },
   },
   years = {
     [2020] = {
@@ -45,6 +51,22 @@ return {
         },
       },
       calendar = {
+        { what = "Kiện toàn bộ máy chỉ đạo OCOP: nhiệm vụ của Ban chỉ đạo NTM và Văn phòng điều phối "
+            .. "cấp huyện, Hội đồng đánh giá sản phẩm cấp huyện; mỗi xã phân công 01 công chức",
+          who = "UBND cấp huyện, cấp xã", from = "2020-01-01", to = "2020-06-30",
+          note = "Trong quý I-II/2020", source = plan .. ", mục II.1" }, -- 000 §II.1
+        { what = "Đoàn công tác học tập kinh nghiệm thực hiện Chương trình OCOP tại các tỉnh",
+          who = "Sở Nông nghiệp và PTNT", from = "2020-03-01", to = "2020-03-31",
+          note = "Cuối quý I/2020", source = plan .. ", mục II.3" }, -- 000 §II.3
+        { what = "Hội nghị triển khai Chương trình OCOP từ cấp huyện đến cấp xã và các chủ thể kinh tế",
+          who = "UBND các huyện, thành phố", from = "2020-01-01", to = "2020-03-31",
+          note = "Trong quý I/2020", source = plan .. ", mục IV.5" }, -- 000 §IV, UBND các huyện
+        { what = "Hoàn thiện hồ sơ đề nghị Hội đồng đánh giá cấp tỉnh cho các sản phẩm của tổ chức "
+            .. "kinh tế được giao kinh phí tại QĐ 389/QĐ-UBND (KH 61/KH-UBND năm 2019, điều chỉnh "
+            .. "tại QĐ 2369/QĐ-UBND) chưa được Hội đồng cấp huyện gửi hồ sơ hoặc chưa đủ điều kiện "
+            .. "cấp chứng nhận",
+          who = "UBND các huyện, thành phố", by = "2020-05-30", note = "Trước ngày 30/5/2020",
+          source = plan .. ", mục IV.5" }, -- 000 §IV, UBND các huyện
         { what = "Tổ chức đăng ký, tiếp nhận phiếu ý tưởng sản phẩm", who = "UBND cấp xã",
           from = "2020-03-01", to = "2020-03-31", source = plan .. ", mục II.5.1" }, -- 000 §II.5.1
         { what = "Đợt 1 hoàn thiện hồ sơ đánh giá cấp tỉnh", who = "Cấp huyện",
