@@ -30,6 +30,16 @@ return {
         },
       },
       calendar = {
+        { what = "Tập huấn, bồi dưỡng cán bộ quản lý OCOP các cấp và chủ thể sản xuất",
+          from = "2020-04-01", to = "2020-12-31", note = "Từ quý II/2020 đến quý IV/2020",
+          source = plan .. ", mục II.2" }, -- 004 §II.2
+        { what = "Xúc tiến thương mại và quảng bá sản phẩm (hội chợ triển lãm trong và ngoài tỉnh)",
+          from = "2020-01-01", to = "2020-12-31", note = "Từ quý I/2020 đến quý IV/2020",
+          source = plan .. ", mục II.4" }, -- 004 §II.4
+        { what = "Hỗ trợ tiêu chuẩn hóa sản phẩm OCOP (nhãn hiệu, tem, truy xuất) cho sản phẩm đạt "
+            .. "từ 3 sao năm 2019",
+          from = "2020-04-01", to = "2020-12-31", note = "Từ quý II/2020 đến quý IV/2020",
+          source = plan .. ", mục II.5.2" }, -- 004 §II.5.2
         { what = "Học tập kinh nghiệm ngoài tỉnh cho cán bộ quản lý (02 đợt)", who = "Sở NN&PTNT",
           from = "2020-04-01", to = "2020-09-30", source = plan .. ", mục II.3" }, -- 004 §II.3: quý II–III/2020
         { what = "Đăng ký, tiếp nhận ý tưởng sản phẩm (mỗi huyện 3–4 sản phẩm)", who = "OCOP cấp huyện",
