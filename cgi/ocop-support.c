@@ -574,9 +574,11 @@ static int get_targets(struct request *rq, struct reply *rp)
 static int send_table(struct reply *rp, json_t *table, const char *name, int xlsx)
 {
     struct buf b = BUF_INIT;
-    char file[96];
-    int rc = xlsx ? export_xlsx(table, "OCOP", &b) : export_csv(table, &b);
+    char file[96], tmpdir[PATH_MAX + 8];
+    int rc;
 
+    snprintf(tmpdir, sizeof(tmpdir), "%s/tmp", rt.cfg.home);
+    rc = xlsx ? export_xlsx(table, "OCOP", tmpdir, &b) : export_csv(table, &b);
     json_decref(table);
     if (rc != 0) {
         buf_free(&b);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -173,19 +174,17 @@ static int read_model(struct db *db, const struct site_opts *o, struct site_mode
 
 struct helper {
     pid_t pid;
-    int fd; /* an unlinked temporary file: the child's records */
+    int fd; /* an anonymous file in memory (memfd): the child's records */
 };
 
 static int helper_start(struct site_ctx *c, struct helper *h)
 {
     struct outdir_stats at;
     size_t mark, rendered = c->rendered;
-    char tmpl[] = "/tmp/ocop-site-XXXXXX";
 
     h->pid = 0;
-    if (c->o->incremental || (h->fd = mkstemp(tmpl)) < 0)
+    if (c->o->incremental || (h->fd = memfd_create("ocop-site-qr", MFD_CLOEXEC)) < 0)
         return site_qr_files(c); /* inline */
-    unlink(tmpl);
     mark = outdir_mark(c->od, &at);
     fflush(NULL);
     if ((h->pid = fork()) < 0) {

@@ -463,9 +463,9 @@ void app_handle(const struct app *app, struct pool *pool, FCGX_Stream *in, FCGX_
 /* ---- the process ---- */
 
 /* From here on the worker reads only the shipped files, the rules and the system, and
- * writes only in its state folder and /tmp (SQLite's and libxlsxwriter's scratch); and
- * makes only the system calls on confine.c's list. OCOP_SECCOMP=0 leaves the system calls
- * free, for debugging (strace shows a refused call as "= -1 EPERM"). */
+ * writes only in its state folder (exports write their scratch in its tmp/) and /tmp (SQLite's);
+ * and makes only the system calls on confine.c's list. OCOP_SECCOMP=0 leaves the system calls free,
+ * for debugging (strace shows a refused call as "= -1 EPERM"). */
 static int confine(void)
 {
     const char *ro[] = {rt.cfg.share, rt.cfg.rules, "/usr", "/lib", "/lib64",

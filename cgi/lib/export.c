@@ -4,6 +4,7 @@
 #include "export.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -71,20 +72,23 @@ static void xlsx_row(lxw_worksheet *ws, lxw_row_t r, const json_t *row, lxw_form
     }
 }
 
-int export_xlsx(const json_t *table, const char *sheet, struct buf *out)
+int export_xlsx(const json_t *table, const char *sheet, const char *tmpdir, struct buf *out)
 {
-    char path[] = "/tmp/ocop-export-XXXXXX";
+    lxw_workbook_options opt = {.tmpdir = (char *)tmpdir};
+    char path[PATH_MAX];
     lxw_workbook *wb;
     lxw_worksheet *ws;
     lxw_format *bold;
     const json_t *row;
     size_t i;
-    int fd = mkstemp(path), rc = -1;
+    int fd, rc = -1;
 
-    if (fd < 0)
+    /* libxlsxwriter writes a file, not memory: a private name in the state's tmp/ */
+    if ((size_t)snprintf(path, sizeof(path), "%s/export-XXXXXX.xlsx", tmpdir) >= sizeof(path) ||
+        (fd = mkstemps(path, 5)) < 0)
         return -1;
     close(fd);
-    wb = workbook_new(path);
+    wb = workbook_new_opt(path, &opt);
     if (wb == NULL)
         goto done;
     ws = workbook_add_worksheet(wb, sheet);

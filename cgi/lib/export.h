@@ -14,7 +14,9 @@
 #include <jansson.h>
 
 int export_csv(const json_t *table, struct buf *out);
-/* sheet: the worksheet's name (≤ 31 characters). 0 or -1. */
-int export_xlsx(const json_t *table, const char *sheet, struct buf *out);
+/* sheet: the worksheet's name (≤ 31 characters); tmpdir: where the workbook and
+ * libxlsxwriter's own scratch files are written before out reads them back (the state
+ * folder's tmp/). 0 or -1. */
+int export_xlsx(const json_t *table, const char *sheet, const char *tmpdir, struct buf *out);
 
 #endif
