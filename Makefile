@@ -105,7 +105,7 @@ $(BIN)/%.fcgi: $(BUILD)/cgi/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(SITE_OBJ)
+$(BUILD)/tests/%: tests/%.c $(LIB) $(SITE_OBJ) $(wildcard tests/conformance/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/site/main.o,$(SITE_OBJ)) $(LIB) $(LIBS) -lcmocka
 

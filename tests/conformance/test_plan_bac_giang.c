@@ -13,6 +13,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "plan_calendar.h"
 #include "rules.h"
 #include "util.h"
 
@@ -74,37 +75,15 @@ static void rounds(void **state)
 }
 
 /* The plan's dated activities, 004 §II.2, §II.3, §II.4, §II.5.2, §II.7.1, §II.7.3. */
-static const struct rules_event *event(const char *starts)
-{
-    const struct rules_event *ev;
-    size_t n = rules_calendar(bg, 2020, &ev);
-
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(ev[i].what, starts, strlen(starts)) == 0)
-            return &ev[i];
-    fail_msg("no 2020 event starting \"%s\"", starts);
-    return NULL;
-}
-
 static void calendar(void **state)
 {
-    const struct rules_event *e;
-
     (void)state;
-    e = event("Tập huấn, bồi dưỡng"); /* §II.2: quý II-IV/2020 */
-    assert_int_equal(e->from, day("2020-04-01"));
-    assert_int_equal(e->to, day("2020-12-31"));
-    e = event("Học tập kinh nghiệm ngoài tỉnh"); /* §II.3: quý II-III/2020 */
-    assert_int_equal(e->to, day("2020-09-30"));
-    e = event("Xúc tiến thương mại"); /* §II.4: quý I-IV/2020 */
-    assert_int_equal(e->from, day("2020-01-01"));
-    e = event("Hỗ trợ tiêu chuẩn hóa"); /* §II.5.2: quý II-IV/2020 */
-    assert_int_equal(e->from, day("2020-04-01"));
-    e = event("Đăng ký, tiếp nhận ý tưởng"); /* §II.7.1: tháng 3/2020 */
-    assert_int_equal(e->to, day("2020-03-31"));
-    e = event("Lễ công bố"); /* §II.7.3: xong trước 30/12/2020 */
-    assert_true(e->deadline);
-    assert_int_equal(e->to, day("2020-12-30"));
+    plan_event_named(bg, 2020, "Tập huấn, bồi dưỡng", "2020-04-01", "2020-12-31");
+    plan_event_named(bg, 2020, "Học tập kinh nghiệm ngoài tỉnh", "2020-04-01", "2020-09-30");
+    plan_event_named(bg, 2020, "Xúc tiến thương mại", "2020-01-01", "2020-12-31");
+    plan_event_named(bg, 2020, "Hỗ trợ tiêu chuẩn hóa", "2020-04-01", "2020-12-31");
+    plan_event_named(bg, 2020, "Đăng ký, tiếp nhận ý tưởng", "2020-03-01", "2020-03-31");
+    plan_event_named(bg, 2020, "Lễ công bố", NULL, "2020-12-30"); /* xong trước 30/12/2020 */
 }
 
 static void reports(void **state)

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "plan_calendar.h"
 #include "rules.h"
 #include "util.h"
 
@@ -101,17 +102,7 @@ static void target_is(const char *code, int64_t min, int64_t max, const char *pe
 /* Calendar step i of 2019: a word of what it is, its period (from NULL: a deadline). */
 static void event_is(size_t i, const char *word, const char *from, const char *to)
 {
-    const struct rules_event *e;
-    size_t n = rules_calendar(ht, 2019, &e);
-
-    if (i >= n)
-        fail_msg("only %zu calendar steps", n);
-    if (strstr(e[i].what, word) == NULL)
-        fail_msg("step %zu is \"%s\", want \"%s\"", i, e[i].what, word);
-    assert_int_equal(e[i].from, from ? day(from) : 0);
-    assert_int_equal(e[i].to, day(to));
-    assert_int_equal(e[i].deadline, from == NULL);
-    assert_non_null(e[i].source);
+    plan_event_at(ht, 2019, i, word, from, to);
 }
 
 /* The next report due on or after date: the day and the day of month it falls on. */

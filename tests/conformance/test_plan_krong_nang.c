@@ -19,6 +19,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "plan_calendar.h"
 #include "rules.h"
 #include "util.h"
 
@@ -81,17 +82,7 @@ static void target_is(const char *code, int64_t min, int64_t max, const char *pe
 /* Calendar step i of 2020: a word of what it is, its period (from NULL: a deadline). */
 static void event_is(size_t i, const char *word, const char *from, const char *to)
 {
-    const struct rules_event *e;
-    size_t n = rules_calendar(kn, 2020, &e);
-
-    if (i >= n)
-        fail_msg("only %zu calendar steps", n);
-    if (strstr(e[i].what, word) == NULL)
-        fail_msg("step %zu is \"%s\", want \"%s\"", i, e[i].what, word);
-    assert_int_equal(e[i].from, from ? day(from) : 0);
-    assert_int_equal(e[i].to, day(to));
-    assert_int_equal(e[i].deadline, from == NULL);
-    assert_non_null(e[i].source);
+    plan_event_at(kn, 2020, i, word, from, to);
 }
 
 static struct rules_product product(int stars, enum rules_level by, const char *recognised)
