@@ -37,7 +37,6 @@ req() { # lib.sh's req, with its scratch files off the full disk
     R_BODY=$(cat "$b")
 }
 count() { sql "SELECT count(*) FROM $*"; }
-loc_id() { sed -n 's|^Location: /app/[a-z]*/\([0-9]*\)$|\1|p' <<<"$R_HEADERS"; }
 mkpdf() { { printf '%%PDF-1.4\n%% %s\n' "$2"; head -c "$3" /dev/urandom; printf '\n%%%%EOF\n'; } >"$F/$1"; }
 avail() { df --output=avail -B1 "$MNT" | tail -1; }
 # fill BYTES_LEFT: a filler file leaving about that much free
@@ -45,12 +44,7 @@ fill() { local n=$(($(avail) - $1)); [ "$n" -gt 0 ] && fallocate -l "$n" "$MNT/f
 unfill() { rm -f "$MNT"/filler-*; }
 
 as can-bo-xa-e
-req -X POST --data-urlencode "csrf=$CSRF" -d kind=household --data-urlencode "name=Hộ ông E" -d area_code=tinh-a/huyen-d/xa-e "$BASE/app/subjects"
-S=$(loc_id)
-req -X POST --data-urlencode "csrf=$CSRF" -d subject_id="$S" --data-urlencode "name=Chè shan tuyết" -d group_code=1.1.1 -d area_code=tinh-a/huyen-d/xa-e "$BASE/app/products"
-P=$(loc_id)
-req -X POST --data-urlencode "csrf=$CSRF" -d product_id="$P" -d level=district "$BASE/app/dossiers"
-D=$(loc_id)
+tree_dossier tinh-a/huyen-d/xa-e "Chè shan tuyết"
 check "a draft dossier to upload into" test -n "$D"
 mkpdf doc.pdf "1 MB" $((1024 * 1024))
 up() { req -H "Accept: application/json" -F "csrf=$CSRF" -F "f_phuong_an=@$F/doc.pdf" "$BASE/app/dossiers/$D/files"; }

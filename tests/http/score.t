@@ -24,7 +24,6 @@ as() {
     fi
     CSRF=$(cat "$HOME_DIR/csrf-$1")
 }
-loc_id() { sed -n 's|^Location: .*/\([0-9]*\)$|\1|p' <<<"$R_HEADERS"; }
 
 # this test counts certificates: set the demo's aside
 sql "DELETE FROM certificate_event; DELETE FROM certificate;"

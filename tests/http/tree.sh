@@ -2,7 +2,8 @@
 # tests/data/rules (province tinh-a; district huyen-b with its own round 2020-03-01..
 # 05-31, a 3-working-day check period and low upload caps) on the day OCOP_TODAY.
 # tree_rules before start_server; tree_people after it (areas and three officials,
-# each with the password mat-khau-thu-<name>).
+# each with the password mat-khau-thu-<name>); tree_dossier opens a dossier through the
+# forms, as the signed-in official.
 tree_rules() {
     RULES_DIR=$(mktemp -d /tmp/ocop-rules.XXXXXX)
     cp -R "$ROOT/tests/data/rules/tree/." "$RULES_DIR/"
@@ -23,4 +24,19 @@ tree_people() {
 
 tree_user() {
     echo "mat-khau-thu-$1" | "$OCOP" user add "$1" --role "$2" --area "$3" --name "$4" >/dev/null
+}
+
+# The id in the Location of the last 303 (/app/subjects/7 → 7).
+loc_id() { sed -n 's|^Location: .*/\([0-9]*\)$|\1|p' <<<"$R_HEADERS"; }
+
+# tree_dossier COMMUNE NAME: as the signed-in official (CSRF set), registers a household
+# and its product NAME in that commune and opens a district dossier in the open round;
+# sets S, P and D to their ids (empty when a step was refused).
+tree_dossier() {
+    req -X POST --data-urlencode "csrf=$CSRF" -d kind=household --data-urlencode "name=Hộ sản xuất $2" -d "area_code=$1" "$BASE/app/subjects"
+    S=$(loc_id)
+    req -X POST --data-urlencode "csrf=$CSRF" -d subject_id="$S" --data-urlencode "name=$2" -d group_code=1.1.1 -d "area_code=$1" "$BASE/app/products"
+    P=$(loc_id)
+    req -X POST --data-urlencode "csrf=$CSRF" -d product_id="$P" -d level=district "$BASE/app/dossiers"
+    D=$(loc_id)
 }

@@ -24,7 +24,6 @@ tree_people
 tree_user can-bo-tinh province tinh-a "Văn phòng OCOP tỉnh A"
 tree_user tv1 council tinh-a "Thành viên 1"
 as() { JAR="$HOME_DIR/jar-$1"; [ -f "$JAR" ] || login "$1" "mat-khau-thu-$1"; CSRF=$(session_csrf); }
-loc_id() { sed -n 's|^Location: /app/[a-z]*/\([0-9]*\)$|\1|p' <<<"$R_HEADERS"; }
 n=$(pgrep -P "$SERVER_PID" -f valgrind | wc -l)
 check_eq "the four programs run under valgrind" "$n" 4
 
@@ -41,12 +40,7 @@ req -X POST -d username=x -d password=y "$BASE/app/login"
 check_eq "a login without its form token is refused" "$R_STATUS" 403
 
 # --- dossier
-req -X POST --data-urlencode "csrf=$CSRF" -d kind=cooperative --data-urlencode "name=HTX Mật ong" -d area_code=tinh-a/huyen-b/xa-c "$BASE/app/subjects"
-S=$(loc_id)
-req -X POST --data-urlencode "csrf=$CSRF" -d subject_id="$S" --data-urlencode "name=Mật ong bạc hà" -d group_code=1.1.1 -d area_code=tinh-a/huyen-b/xa-c "$BASE/app/products"
-P=$(loc_id)
-req -X POST --data-urlencode "csrf=$CSRF" -d product_id="$P" -d level=district "$BASE/app/dossiers"
-D=$(loc_id)
+tree_dossier tinh-a/huyen-b/xa-c "Mật ong bạc hà"
 check "a producer, a product and a dossier" test -n "$S" -a -n "$P" -a -n "$D"
 { printf '%%PDF-1.4\n%% valgrind\n'; head -c 20000 /dev/zero | tr '\0' x; printf '\n%%%%EOF\n'; } >"$HOME_DIR/a.pdf"
 req -H "Accept: application/json" -F "csrf=$CSRF" -F "f_phieu_dang_ky=@$HOME_DIR/a.pdf" "$BASE/app/dossiers/$D/files"
