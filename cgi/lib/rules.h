@@ -123,7 +123,9 @@ int64_t rules_area_loaded_at(const struct rules_area *a);  /* seconds since the 
 /* The i-th district of the area's province that has rules of its own; NULL past
  * the last. */
 const struct rules_area *rules_district(const struct rules_area *a, size_t i);
-/* The files the area was built from, in cascade order, with their mtimes. */
+/* The files the area was built from, in cascade order, with their mtimes: as labels
+ * for people ("lua/provinces/ha-giang.lua": the root's last name, then the path under
+ * it), not paths to open. */
 size_t rules_area_files(const struct rules_area *a, const char *const **paths,
                         const int64_t **mtimes);
 /* The years the area has rules for, ascending. */

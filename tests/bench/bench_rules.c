@@ -9,7 +9,8 @@
  *           swapped in (rules_reload) against luaL_dofile of the same files in a bare
  *           state.
  * Prints one line per figure: "name median_ns reference_ns" (medians over rounds).
- * Usage: bench_rules RULES_DIR PROVINCE
+ * Usage: bench_rules RULES_DIR PROVINCE — RULES_DIR a copy: the reload figure changes its
+ * files' modification times.
  */
 #include "rules.h"
 #include "util.h"
@@ -132,23 +133,38 @@ static double per_lookup(struct rules *r, const char *prov, int64_t day, int n)
 
 /* ---- reload ---- */
 
+/* The file behind a label of rules_area_files ("lua/provinces/x.lua": the root's last
+ * name, then the path under it). */
+static void file_of(const char *root, const char *label, char *out, size_t size)
+{
+    const char *slash = strchr(label, '/');
+
+    snprintf(out, size, "%s/%s", root, slash ? slash + 1 : label);
+}
+
 /* Gives every file of the province a new modification time, as an edit would. */
-static void touch_all(const struct rules_area *a, long stamp)
+static void touch_all(const char *root, const struct rules_area *a, long stamp)
 {
     const char *const *paths;
     const int64_t *mt;
     size_t n = rules_area_files(a, &paths, &mt);
     struct timespec ts[2] = {{stamp, 0}, {stamp, 0}};
+    char path[4096];
 
-    for (size_t i = 0; i < n; i++)
-        utimensat(AT_FDCWD, paths[i], ts, 0);
+    for (size_t i = 0; i < n; i++) {
+        file_of(root, paths[i], path, sizeof(path));
+        if (utimensat(AT_FDCWD, path, ts, 0) != 0) {
+            fprintf(stderr, "bench_rules: cannot touch %s\n", path);
+            exit(1);
+        }
+    }
 }
 
-static double reload_ocop(struct rules *r, const char *prov, long stamp)
+static double reload_ocop(struct rules *r, const char *root, const char *prov, long stamp)
 {
     double t;
 
-    touch_all(rules_get(r, prov), stamp);
+    touch_all(root, rules_get(r, prov), stamp);
     t = now_ns();
     if (rules_reload(r, prov) != 0) {
         fprintf(stderr, "bench_rules: reload failed: %s\n", rules_last_error(r, prov));
@@ -157,8 +173,9 @@ static double reload_ocop(struct rules *r, const char *prov, long stamp)
     return now_ns() - t;
 }
 
-static double reload_bare(const struct rules_area *a)
+static double reload_bare(const char *root, const struct rules_area *a)
 {
+    char path[4096];
     const char *const *paths;
     const int64_t *mt;
     size_t n = rules_area_files(a, &paths, &mt);
@@ -166,11 +183,13 @@ static double reload_bare(const struct rules_area *a)
     lua_State *L = luaL_newstate();
 
     luaL_openlibs(L);
-    for (size_t i = 0; i < n; i++)
-        if (luaL_dofile(L, paths[i]) != LUA_OK) {
+    for (size_t i = 0; i < n; i++) {
+        file_of(root, paths[i], path, sizeof(path));
+        if (luaL_dofile(L, path) != LUA_OK) {
             fprintf(stderr, "bench_rules: %s\n", lua_tostring(L, -1));
             exit(1);
         }
+    }
     lua_close(L);
     return now_ns() - t;
 }
@@ -213,9 +232,9 @@ int main(int argc, char **argv)
     printf("lookup %.0f %.0f\n", median(a, ROUNDS), median(b, ROUNDS));
     lua_close(L);
     for (int i = 0; i < ROUNDS; i++) {
-        a[i] = reload_ocop(r, argv[2], 1600000000L + i);
+        a[i] = reload_ocop(r, argv[1], argv[2], 1600000000L + i);
         area = rules_get(r, argv[2]);
-        b[i] = reload_bare(area);
+        b[i] = reload_bare(argv[1], area);
     }
     printf("reload %.0f %.0f\n", median(a, ROUNDS), median(b, ROUNDS));
     rules_close(r);

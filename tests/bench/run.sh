@@ -282,7 +282,9 @@ upload_bench() {
 rules_bench() {
     local out call lookup reload
     say "rules: one call, the cache, a reload (ha-giang)"
-    out=$("$ROOT/build/bench/bench_rules" "$ROOT/lua" ha-giang 2>/dev/null) || return 1
+    # on a copy: the reload figure touches the files' modification times
+    cp -R "$ROOT/lua" "$WORK/lua"
+    out=$("$ROOT/build/bench/bench_rules" "$WORK/lua" ha-giang 2>/dev/null) || return 1
     read -r _ call call_ref <<<"$(grep '^call ' <<<"$out")"
     read -r _ lookup _ <<<"$(grep '^lookup ' <<<"$out")"
     read -r _ reload reload_ref <<<"$(grep '^reload ' <<<"$out")"
