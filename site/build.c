@@ -255,6 +255,7 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
         return -1;
     }
     c.m = &m;
+    site_story_dirs(&c);
     if ((c.t = mst_set_new(tdir)) == NULL || site_load_pages(&c) != 0 || template_key(&c) != 0 ||
         render_all(&c) != 0) {
         outdir_abort(c.od);
@@ -270,6 +271,8 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
                                   .unchanged = os.unchanged};
     }
 out:
+    site_story_dirs_close(&c);
+    site_summaries_free(&c);
     free(c.fp);
     mst_set_free(c.t);
     json_decref(c.pages);

@@ -25,26 +25,28 @@
 /* ---- search index ---- */
 
 /* A JSON string, escaped as jansson writes one (", \\ and control bytes; UTF-8 as is),
- * of text that must be valid UTF-8 with no control byte but newline and tab. */
+ * of text that must be valid UTF-8 with no control byte but newline and tab. Runs of
+ * plain bytes are copied whole. */
 static int put_json_str(struct buf *b, const char *s)
 {
-    size_t n = strlen(s);
+    size_t n = strlen(s), start = 0;
+    char esc[8];
 
     if (!utf8_text_ok(s, n, 1) || buf_putc(b, '"'))
         return -1;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        const char *e = ch == '"'    ? "\\\""
-                        : ch == '\\' ? "\\\\"
-                        : ch == '\n' ? "\\n"
-                        : ch == '\t' ? "\\t"
-                                     : NULL;
-        if ((e           ? buf_puts(b, e)
-             : ch < 0x20 ? buf_printf(b, "\\u%04X", ch)
-                         : buf_putc(b, (char)ch)) != 0)
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        if (ch == '\n' || ch == '\t' || ch == '"' || ch == '\\')
+            snprintf(esc, sizeof(esc), "\\%c", ch == '\n' ? 'n' : ch == '\t' ? 't' : ch);
+        else
+            snprintf(esc, sizeof(esc), "\\u%04X", ch);
+        if (buf_append(b, s + start, i - start) || buf_puts(b, esc))
             return -1;
+        start = i + 1;
     }
-    return buf_putc(b, '"');
+    return buf_append(b, s + start, n - start) || buf_putc(b, '"') ? -1 : 0;
 }
 
 /* Appends [slug, name, producer, place, stars, in force (0/1), folded text to match],

@@ -261,6 +261,21 @@ out:
 
 /* ---- group names from the national rules ---- */
 
+static int group_key_cmp(const char *regime, const char *code, const struct m_group *g)
+{
+    int d = strcmp(regime, g->regime);
+
+    return d ? d : strcmp(code, g->code);
+}
+
+static int group_cmp(const void *a, const void *b)
+{
+    const struct m_group *x = a, *y = b;
+    int d = group_key_cmp(x->regime, x->code, y);
+
+    return d ? d : (x->order > y->order) - (x->order < y->order);
+}
+
 static void load_groups(struct site_model *m, const char *root)
 {
     struct rules *r = root ? rules_open(root, NULL) : NULL;
@@ -288,6 +303,11 @@ static void load_groups(struct site_model *m, const char *root)
         free(codes[i]);
     free(codes);
     rules_close(r);
+    /* sorted for model_group_name; in the rules' order among equals (the first wins) */
+    for (size_t i = 0; i < m->ngroups; i++)
+        m->groups[i].order = i;
+    if (m->ngroups > 1)
+        qsort(m->groups, m->ngroups, sizeof(*m->groups), group_cmp);
 }
 
 /* ---- the model ---- */
@@ -357,10 +377,17 @@ const struct m_area *model_ancestor(const struct site_model *m, const struct m_a
 
 const char *model_group_name(const struct site_model *m, const char *regime, const char *code)
 {
-    for (size_t i = 0; i < m->ngroups; i++)
-        if (!strcmp(m->groups[i].code, code) && !strcmp(m->groups[i].regime, regime))
-            return m->groups[i].name;
-    return code;
+    size_t lo = 0, hi = m->ngroups;
+
+    while (lo < hi) { /* the first group not below (regime, code) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (group_key_cmp(regime, code, &m->groups[mid]) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->ngroups && group_key_cmp(regime, code, &m->groups[lo]) == 0 ? m->groups[lo].name
+                                                                               : code;
 }
 
 const struct m_cert *model_current(const struct m_product *p)

@@ -69,6 +69,7 @@ struct m_product {
 
 struct m_group {
     const char *regime, *code, *name;
+    size_t order; /* its place in the rules (the first of equal codes wins) */
 };
 
 struct site_model {
@@ -83,7 +84,7 @@ struct site_model {
     size_t nevents;
     struct m_photo *photos; /* by product id */
     size_t nphotos;
-    struct m_group *groups; /* every group of the national rules */
+    struct m_group *groups; /* every group of the national rules, by regime and code */
     size_t ngroups;
     char today[11];
 };

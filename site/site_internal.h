@@ -31,7 +31,9 @@ struct site_ctx {
     struct buf sitemap;             /* one site-relative path per line, for sitemap.xml */
     char (*fp)[OUTDIR_KEY_HEX + 1]; /* per product: its inputs' fingerprint (site_fp) */
     size_t rendered;
-    struct buf html; /* scratch for one page */
+    struct buf html;  /* scratch for one page */
+    int story_fd[2];  /* content/products of home and of share, or -1 (site_story_dirs) */
+    json_t **summary; /* per product: its listing summary once made (site_summary) */
 };
 
 /* Writes page `path` (relative to the build) from template `tmpl` and data, which it
@@ -60,6 +62,10 @@ int site_page_fp(struct site_ctx *c, const struct site_page_spec *sp,
 /* Fingerprints every product (after site_photos, which names the photos' files): a
  * hash of everything its product page, certificate pages and listing lines show. */
 int site_fingerprints(struct site_ctx *c);
+/* Opens the folders the stories are read from (before anything looks for one) and
+ * closes them. */
+int site_story_dirs(struct site_ctx *c);
+void site_story_dirs_close(struct site_ctx *c);
 const char *site_fp(const struct site_ctx *c, const struct m_product *p);
 
 /* Writes bytes produced in C (not from a template) under a key of those bytes. */
@@ -81,6 +87,10 @@ void site_places(const struct site_model *m, const struct m_product *p, struct p
 int site_place_text(const struct m_area *const u[3], struct buf *b);
 
 json_t *j_summary(struct site_ctx *c, const struct m_product *p);
+/* The same summary, made once per build and shared by every listing that shows the
+ * product (a new reference to a value nobody may change). */
+json_t *site_summary(struct site_ctx *c, const struct m_product *p);
+void site_summaries_free(struct site_ctx *c);
 json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events);
 json_t *j_stars(int n); /* "★★★" */
 /* "Cấp giấy chứng nhận" for "granted", and so on for each kind of certificate event. */

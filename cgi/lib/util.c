@@ -32,7 +32,7 @@ void log_msg(enum log_level lvl, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int buf_reserve(struct buf *b, size_t extra)
+int buf_grow(struct buf *b, size_t extra)
 {
     size_t need, cap;
     char *p;
@@ -69,22 +69,24 @@ int buf_puts(struct buf *b, const char *s)
     return buf_append(b, s, strlen(s));
 }
 
-int buf_putc(struct buf *b, char c)
-{
-    return buf_append(b, &c, 1);
-}
-
+/* Formats into the room already there; only when that is too small, grows and formats
+ * again (most pieces fit, so most calls format once). */
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list cp;
     int n;
 
     va_copy(cp, ap);
-    n = vsnprintf(NULL, 0, fmt, cp);
+    n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, cp);
     va_end(cp);
-    if (n < 0 || buf_reserve(b, (size_t)n) != 0)
+    if (n < 0)
         return -1;
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if ((size_t)n >= room) {
+        if (buf_reserve(b, (size_t)n) != 0)
+            return -1;
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
     return 0;
 }

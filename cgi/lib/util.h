@@ -39,10 +39,23 @@ struct buf {
         NULL, 0, 0                                                                                 \
     }
 
-int buf_reserve(struct buf *b, size_t extra);
+/* Room for extra more bytes and the NUL; 0 or -1. The common case (room already) is
+ * inline: the site build and the page renderers append millions of short pieces. */
+int buf_grow(struct buf *b, size_t extra);
+static inline int buf_reserve(struct buf *b, size_t extra)
+{
+    return extra < b->cap - b->len ? 0 : buf_grow(b, extra); /* cap > len once allocated */
+}
 int buf_append(struct buf *b, const void *data, size_t len);
 int buf_puts(struct buf *b, const char *s);
-int buf_putc(struct buf *b, char c);
+static inline int buf_putc(struct buf *b, char c)
+{
+    if (buf_reserve(b, 1) != 0)
+        return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
+}
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Appends s with the five HTML-special characters escaped. */
