@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TEMPLATE_MAX (1u << 20)
@@ -157,6 +158,8 @@ static int read_model(struct db *db, const struct site_opts *o, struct site_mode
 {
     int rc;
 
+    /* the whole database is read: mapped, its pages are not copied in one by one */
+    db_exec(db, "PRAGMA mmap_size=1073741824");
     if (db_exec(db, "BEGIN") != 0) /* one snapshot for the signature and the data */
         return -1;
     rc = site_signature(db, o->today, sig) == 0 && model_load(m, db, o->rules, o->today) == 0 ? 0
@@ -165,17 +168,23 @@ static int read_model(struct db *db, const struct site_opts *o, struct site_mode
     return rc;
 }
 
-/* ---- a helper process: the QR codes, beside everything else ----
+/* ---- a helper process: the QR codes and the search index, beside everything else ----
  * A full build spends about half its time encoding QR codes (15,867 at 15,000
  * products); they depend on nothing but their URL, so a forked child writes them into
  * the same build while this process renders the pages, and hands back what it
- * recorded (outdir_export). An incremental build finds them unchanged and does them
- * itself. */
+ * recorded (outdir_export). An incremental build finds them unchanged, and its child
+ * writes the search index too (a sixth of such a build, made in full for any change)
+ * while this process renders the changed pages and listings. */
 
 struct helper {
     pid_t pid;
     int fd; /* an anonymous file in memory (memfd): the child's records */
 };
+
+static int helper_work(struct site_ctx *c)
+{
+    return site_qr_files(c) || (c->o->incremental && site_search_index(c)) ? -1 : 0;
+}
 
 static int helper_start(struct site_ctx *c, struct helper *h)
 {
@@ -183,20 +192,22 @@ static int helper_start(struct site_ctx *c, struct helper *h)
     size_t mark, rendered = c->rendered;
 
     h->pid = 0;
-    if (c->o->incremental || (h->fd = memfd_create("ocop-site-qr", MFD_CLOEXEC)) < 0)
-        return site_qr_files(c); /* inline */
+    if ((h->fd = memfd_create("ocop-site-helper", MFD_CLOEXEC)) < 0)
+        return helper_work(c); /* inline */
     mark = outdir_mark(c->od, &at);
     fflush(NULL);
     if ((h->pid = fork()) < 0) {
         close(h->fd);
         h->pid = 0;
-        return site_qr_files(c);
+        return helper_work(c);
     }
-    if (h->pid == 0) /* the child: never returns */
-        _exit(site_qr_files(c) == 0 &&
-                      outdir_export(c->od, mark, &at, c->rendered - rendered, h->fd) == 0
-                  ? 0
-                  : 1);
+    if (h->pid == 0) { /* the child: never returns */
+        if (helper_work(c) == 0 &&
+            outdir_export(c->od, mark, &at, c->rendered - rendered, h->fd) == 0)
+            _exit(0);
+        outdir_drop_pending(c->od);
+        _exit(1);
+    }
     return 0;
 }
 
@@ -213,8 +224,38 @@ static int helper_join(struct site_ctx *c, struct helper *h)
         WIFEXITED(status) && WEXITSTATUS(status) == 0 ? outdir_import(c->od, h->fd, &rendered) : -1;
     c->rendered += (size_t)rendered;
     if (rc != 0)
-        log_err("site: the QR codes were not all written");
+        log_err("site: the helper process did not finish its part (QR codes, search index)");
     close(h->fd);
+    return rc;
+}
+
+/* ---- phases: OCOP_SITE_PHASES=1 logs how long each took (the profile of a build) ---- */
+
+static struct {
+    int on;
+    struct timespec at;
+} phases;
+
+static void phases_start(void)
+{
+    const char *e = getenv("OCOP_SITE_PHASES");
+
+    phases.on = e && !strcmp(e, "1");
+    clock_gettime(CLOCK_MONOTONIC, &phases.at);
+}
+
+/* Logs the time since the previous phase ended under name; passes rc through. */
+static int phase(const char *name, int rc)
+{
+    struct timespec t;
+
+    if (!phases.on)
+        return rc;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    log_info("site: %-24s %7.1f ms", name,
+             (double)(t.tv_sec - phases.at.tv_sec) * 1e3 +
+                 (double)(t.tv_nsec - phases.at.tv_nsec) / 1e6);
+    phases.at = t;
     return rc;
 }
 
@@ -224,15 +265,20 @@ static int render_all(struct site_ctx *c)
     int rc;
 
     /* photos first (they decide their file names), the sitemap last (it lists pages) */
-    if (site_assets(c) || site_photos(c) || site_fingerprints(c) || helper_start(c, &h))
+    if (phase("assets and photos", site_assets(c) || site_photos(c)) ||
+        phase("fingerprints", site_fingerprints(c)) || phase("helper started", helper_start(c, &h)))
         return -1;
-    rc = site_product_pages(c) || site_cert_pages(c) || site_listings(c) || site_content_pages(c) ||
-                 site_fixed_pages(c) || site_search_index(c) || site_feed(c)
+    rc = phase("product pages", site_product_pages(c)) ||
+                 phase("certificate pages", site_cert_pages(c)) ||
+                 phase("listings", site_listings(c)) ||
+                 phase("content pages", site_content_pages(c) || site_fixed_pages(c)) ||
+                 phase("search index", !c->o->incremental && site_search_index(c)) ||
+                 phase("feed", site_feed(c))
              ? -1
              : 0;
-    if (helper_join(c, &h) != 0 || rc != 0)
+    if (phase("helper joined", helper_join(c, &h)) != 0 || rc != 0)
         return -1;
-    return site_sitemap(c);
+    return phase("sitemap", site_sitemap(c));
 }
 
 int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
@@ -248,9 +294,10 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
         return -1;
     }
     snprintf(tdir, sizeof(tdir), "%s/site/templates", o->share);
+    phases_start();
     if ((c.od = outdir_begin(o->out, o->incremental)) == NULL)
         return -1;
-    if (read_model(db, o, &m, sig) != 0) {
+    if (phase("previous build read", 0) || phase("model read", read_model(db, o, &m, sig)) != 0) {
         outdir_abort(c.od);
         return -1;
     }
@@ -261,7 +308,7 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
         outdir_abort(c.od);
         goto out;
     }
-    rc = outdir_commit(c.od, sig, &os);
+    rc = phase("committed", outdir_commit(c.od, sig, &os));
     if (rc == 0 && st) {
         *st = (struct site_stats){.products = m.nproducts,
                                   .certificates = m.ncerts,

@@ -22,12 +22,13 @@ static const char SQL_PRODUCTS[] =
     "SELECT p.id, p.slug, p.name, p.group_regime, p.group_code, p.area_code, p.description, "
     "s.name, s.kind FROM product p JOIN subject s ON s.id = p.subject_id "
     "WHERE EXISTS (SELECT 1 FROM certificate c WHERE c.product_id = p.id) ORDER BY p.id";
+/* Certificates and events are read in table order and sorted here (cert_cmp, event_cmp):
+ * read through an index in that order, each row was a lookup of its own, and SQLite
+ * sorted again on top. */
 static const char SQL_CERTS[] =
     "SELECT id, product_id, number, stars, issuer_level, issuer_area, regime, decision_no, "
-    "decision_date, issued, valid_until, status, status_reason FROM certificate "
-    "ORDER BY product_id, issued, id";
-static const char SQL_EVENTS[] = "SELECT id, certificate_id, kind, at, note FROM certificate_event "
-                                 "ORDER BY certificate_id, at, id";
+    "decision_date, issued, valid_until, status, status_reason FROM certificate";
+static const char SQL_EVENTS[] = "SELECT id, certificate_id, kind, at, note FROM certificate_event";
 static const char SQL_PHOTOS[] =
     "SELECT product_id, sha256, caption FROM photo WHERE public = 1 AND product_id IN "
     "(SELECT product_id FROM certificate) ORDER BY product_id, id";
@@ -175,6 +176,33 @@ static int photo_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
 
 /* ---- linking ---- */
 
+static int id_order(int64_t a, int64_t b)
+{
+    return (a > b) - (a < b);
+}
+
+/* By product, then issue date, then id. */
+static int cert_cmp(const void *a, const void *b)
+{
+    const struct m_cert *x = a, *y = b;
+    int d = id_order(x->product_id, y->product_id);
+
+    if (d == 0)
+        d = strcmp(x->issued, y->issued);
+    return d ? d : id_order(x->id, y->id);
+}
+
+/* By certificate, then time, then id. */
+static int event_cmp(const void *a, const void *b)
+{
+    const struct m_event *x = a, *y = b;
+    int d = id_order(x->cert_id, y->cert_id);
+
+    if (d == 0)
+        d = id_order(x->at, y->at);
+    return d ? d : id_order(x->id, y->id);
+}
+
 static void link_products(struct site_model *m)
 {
     size_t i, c = 0, ph = 0;
@@ -320,7 +348,13 @@ int model_load(struct site_model *m, struct db *db, const char *rules_root, int6
         each_row(db, db_stmt(db, SQL_PRODUCTS), m, product_row) != 0 ||
         each_row(db, db_stmt(db, SQL_CERTS), m, cert_row) != 0 ||
         each_row(db, db_stmt(db, SQL_EVENTS), m, event_row) != 0 ||
-        each_row(db, db_stmt(db, SQL_PHOTOS), m, photo_row) != 0 || cert_slugs(m) != 0)
+        each_row(db, db_stmt(db, SQL_PHOTOS), m, photo_row) != 0)
+        goto fail;
+    if (m->ncerts > 1)
+        qsort(m->certs, m->ncerts, sizeof(*m->certs), cert_cmp);
+    if (m->nevents > 1)
+        qsort(m->events, m->nevents, sizeof(*m->events), event_cmp);
+    if (cert_slugs(m) != 0)
         goto fail;
     link_products(m);
     link_events(m);

@@ -32,6 +32,7 @@ struct outdir {
     char build_name[NAME_MAX + 1]; /* "www.17" */
     char prev_name[NAME_MAX + 1];  /* the previous build's name in parent, "" if none */
     int parent_fd, build_fd, prev_fd, lock_fd;
+    pid_t pid;      /* the builder's (outdir_begin) */
     int out_is_dir; /* out is a real directory (first build over `ocop init`'s www) */
     int incremental;
     int in_place;             /* incremental, into the current build itself (build_fd == prev_fd) */
@@ -352,6 +353,7 @@ struct outdir *outdir_begin(const char *out, int incremental)
     if (od == NULL)
         return NULL;
     od->parent_fd = od->build_fd = od->prev_fd = od->lock_fd = -1;
+    od->pid = getpid();
     od->incremental = incremental;
     if (split_out(od, out) != 0) {
         log_err("site: bad output path '%s'", out);
@@ -456,19 +458,20 @@ static int write_new(struct outdir *od, const char *path, const void *data, size
 /* In place, a changed file is written beside the old one (".name.tmp-PID") and put in
  * its place at the commit, after one syncfs for all of them: an fdatasync each made a
  * rebuild of 400 pages wait for 400 flushes one after another. */
-static void tmp_name(const char *path, char *tmp, size_t size)
+static void tmp_name(const struct outdir *od, const char *path, char *tmp, size_t size)
 {
     const char *slash = strrchr(path, '/');
 
+    /* the builder's pid, also in its helper process (whose files the builder renames) */
     snprintf(tmp, size, "%.*s.%s.tmp-%ld", slash ? (int)(slash - path + 1) : 0, path,
-             slash ? slash + 1 : path, (long)getpid());
+             slash ? slash + 1 : path, (long)od->pid);
 }
 
 static int replace_file(struct outdir *od, const char *path, const void *data, size_t len)
 {
     char tmp[1200];
 
-    tmp_name(path, tmp, sizeof(tmp));
+    tmp_name(od, path, tmp, sizeof(tmp));
     unlinkat(od->build_fd, tmp, 0);
     if (write_new(od, tmp, data, len) != 0)
         return -1;
@@ -486,7 +489,7 @@ static int flush_pending(struct outdir *od)
 
     for (size_t at = 0; at < od->pending.len; at += strlen(od->pending.data + at) + 1) {
         int fd, rc;
-        tmp_name(od->pending.data + at, tmp, sizeof(tmp));
+        tmp_name(od, od->pending.data + at, tmp, sizeof(tmp));
         if ((fd = openat(od->build_fd, tmp, O_RDONLY | O_CLOEXEC)) < 0)
             return -1;
         rc = fdatasync(fd);
@@ -506,7 +509,7 @@ static int settle_pending(struct outdir *od, int unlink)
 
     for (size_t at = 0; at < od->pending.len; at += strlen(od->pending.data + at) + 1) {
         const char *path = od->pending.data + at;
-        tmp_name(path, tmp, sizeof(tmp));
+        tmp_name(od, path, tmp, sizeof(tmp));
         if (unlink)
             unlinkat(od->build_fd, tmp, 0);
         else if (rc == 0 && renameat(od->build_fd, tmp, od->build_fd, path) != 0) {
@@ -518,6 +521,11 @@ static int settle_pending(struct outdir *od, int unlink)
     }
     buf_reset(&od->pending);
     return rc;
+}
+
+void outdir_drop_pending(struct outdir *od)
+{
+    settle_pending(od, 1);
 }
 
 int outdir_write(struct outdir *od, const char *path, const char key[OUTDIR_KEY_HEX + 1],
@@ -566,33 +574,48 @@ int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stat
 {
     struct outdir_stats d = {od->st.files - at->files, od->st.reused - at->reused,
                              od->st.written - at->written, od->st.unchanged - at->unchanged};
-    uint64_t len = od->manifest.len - mark;
+    uint64_t len = od->manifest.len - mark, plen = od->pending.len;
 
+    /* the pending files too: the parent puts them in place at its commit */
     return write_all(fd, &d, sizeof(d)) || write_all(fd, &extra, sizeof(extra)) ||
                    write_all(fd, &len, sizeof(len)) ||
-                   write_all(fd, od->manifest.data + mark, (size_t)len)
+                   write_all(fd, od->manifest.data + mark, (size_t)len) ||
+                   write_all(fd, &plen, sizeof(plen)) ||
+                   write_all(fd, od->pending.data ? od->pending.data : "", (size_t)plen)
                ? -1
                : 0;
+}
+
+/* Appends len bytes read from fd to b. 0 or -1. */
+static int read_into(int fd, struct buf *b, uint64_t len)
+{
+    size_t want = b->len + (size_t)len;
+
+    if (len > MANIFEST_MAX || buf_reserve(b, (size_t)len) != 0)
+        return -1;
+    while (b->len < want) {
+        ssize_t n = read(fd, b->data + b->len, want - b->len);
+        if (n <= 0)
+            return -1;
+        b->len += (size_t)n;
+    }
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 int outdir_import(struct outdir *od, int fd, uint64_t *extra)
 {
     struct outdir_stats d;
-    uint64_t len;
+    uint64_t len, plen;
     struct buf b = BUF_INIT;
     int rc = -1;
 
     if (lseek(fd, 0, SEEK_SET) != 0 || read(fd, &d, sizeof(d)) != (ssize_t)sizeof(d) ||
         read(fd, extra, sizeof(*extra)) != (ssize_t)sizeof(*extra) ||
-        read(fd, &len, sizeof(len)) != (ssize_t)sizeof(len) || len > MANIFEST_MAX ||
-        buf_reserve(&b, (size_t)len) != 0)
+        read(fd, &len, sizeof(len)) != (ssize_t)sizeof(len) || read_into(fd, &b, len) != 0 ||
+        read(fd, &plen, sizeof(plen)) != (ssize_t)sizeof(plen) ||
+        read_into(fd, &od->pending, plen) != 0)
         goto out;
-    while (b.len < len) {
-        ssize_t n = read(fd, b.data + b.len, (size_t)(len - b.len));
-        if (n <= 0)
-            goto out;
-        b.len += (size_t)n;
-    }
     if (buf_append(&od->manifest, b.data ? b.data : "", b.len) != 0)
         goto out;
     for (char *line = b.data, *end; od->in_place && line && line < b.data + b.len; line = end + 1) {

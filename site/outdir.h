@@ -67,6 +67,8 @@ size_t outdir_mark(const struct outdir *od, struct outdir_stats *at);
 int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stats *at,
                   uint64_t extra, int fd);
 int outdir_import(struct outdir *od, int fd, uint64_t *extra); /* extra: the caller's figure */
+/* In a helper that failed: removes the files it wrote beside their places (in place). */
+void outdir_drop_pending(struct outdir *od);
 
 /* Removes the new build, unlocks and frees od (NULL is fine). */
 void outdir_abort(struct outdir *od);
