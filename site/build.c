@@ -319,7 +319,6 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
     }
 out:
     site_story_dirs_close(&c);
-    site_summaries_free(&c);
     free(c.fp);
     mst_set_free(c.t);
     json_decref(c.pages);

@@ -267,7 +267,7 @@ static json_t *make_listing(struct site_ctx *c, const void *arg)
     json_t *items = json_array();
 
     for (size_t i = (k - 1) * SITE_PAGE_SIZE; i < b->n && i < k * SITE_PAGE_SIZE; i++)
-        json_array_append_new(items, site_summary(c, b->items[i]));
+        json_array_append_new(items, j_summary(c, b->items[i]));
     return json_pack("{s:o,s:s,s:o,s:I,s:I,s:b,s:o,s:o}", "title",
                      k > 1 ? json_sprintf("%s — trang %zu", b->name, k) : json_string(b->name),
                      "heading", b->name, "note", bucket_note(c, b), "total", (json_int_t)b->n,
@@ -390,7 +390,7 @@ static json_t *j_newest(struct site_ctx *c, size_t max)
     qsort(v, n, sizeof(*v), newest_cmp);
     for (size_t i = 0; i < n && i < max; i++)
         json_array_append_new(list, json_pack("{s:o,s:o}", "cert", j_cert(c, v[i], 0), "product",
-                                              site_summary(c, v[i]->product)));
+                                              j_summary(c, v[i]->product)));
     free(v);
     return list;
 }

@@ -427,13 +427,17 @@ out:
     return same;
 }
 
-static int write_new(struct outdir *od, const char *path, const void *data, size_t len)
+/* Creates path with the bytes: a new file (a second write of one path is an error), or
+ * with `scratch` whatever is there is overwritten (a temporary name). */
+static int write_file(struct outdir *od, const char *path, const void *data, size_t len,
+                      int scratch)
 {
     const char *p = data;
-    int fd = openat(od->build_fd, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (scratch ? O_TRUNC : O_EXCL);
+    int fd = openat(od->build_fd, path, flags, 0644);
 
     if (fd < 0 && errno == ENOENT && make_parents(od, path) == 0)
-        fd = openat(od->build_fd, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        fd = openat(od->build_fd, path, flags, 0644);
     if (fd < 0) {
         log_err("site: cannot create %s/%s: %s", od->build_name, path, strerror(errno));
         return -1;
@@ -453,8 +457,11 @@ static int write_new(struct outdir *od, const char *path, const void *data, size
     return close(fd);
 }
 
-/* In place: the new bytes go to a temporary name beside path, are synced, and renamed
- * over it, so a reader sees the old file or the new one. */
+static int write_new(struct outdir *od, const char *path, const void *data, size_t len)
+{
+    return write_file(od, path, data, len, 0);
+}
+
 /* In place, a changed file is written beside the old one (".name.tmp-PID") and put in
  * its place at the commit, after one syncfs for all of them: an fdatasync each made a
  * rebuild of 400 pages wait for 400 flushes one after another. */
@@ -471,9 +478,8 @@ static int replace_file(struct outdir *od, const char *path, const void *data, s
 {
     char tmp[1200];
 
-    tmp_name(od, path, tmp, sizeof(tmp));
-    unlinkat(od->build_fd, tmp, 0);
-    if (write_new(od, tmp, data, len) != 0)
+    tmp_name(od, path, tmp, sizeof(tmp)); /* a reader sees the old file or the new one */
+    if (write_file(od, tmp, data, len, 1) != 0)
         return -1;
     if (buf_append(&od->pending, path, strlen(path) + 1) != 0) {
         unlinkat(od->build_fd, tmp, 0);

@@ -435,26 +435,6 @@ json_t *j_summary(struct site_ctx *c, const struct m_product *p)
     return ok ? o : NULL;
 }
 
-json_t *site_summary(struct site_ctx *c, const struct m_product *p)
-{
-    size_t i = (size_t)(p - c->m->products);
-
-    if (c->summary == NULL &&
-        (c->summary = calloc(c->m->nproducts ? c->m->nproducts : 1, sizeof(*c->summary))) == NULL)
-        return NULL;
-    if (c->summary[i] == NULL)
-        c->summary[i] = j_summary(c, p);
-    return json_incref(c->summary[i]);
-}
-
-void site_summaries_free(struct site_ctx *c)
-{
-    for (size_t i = 0; c->summary && i < c->m->nproducts; i++)
-        json_decref(c->summary[i]);
-    free(c->summary);
-    c->summary = NULL;
-}
-
 static const char *const event_labels[][2] = {
     {"granted", "Cấp giấy chứng nhận"},
     {"renewed", "Công nhận lại"},

@@ -31,9 +31,8 @@ struct site_ctx {
     struct buf sitemap;             /* one site-relative path per line, for sitemap.xml */
     char (*fp)[OUTDIR_KEY_HEX + 1]; /* per product: its inputs' fingerprint (site_fp) */
     size_t rendered;
-    struct buf html;  /* scratch for one page */
-    int story_fd[2];  /* content/products of home and of share, or -1 (site_story_dirs) */
-    json_t **summary; /* per product: its listing summary once made (site_summary) */
+    struct buf html; /* scratch for one page */
+    int story_fd[2]; /* content/products of home and of share, or -1 (site_story_dirs) */
 };
 
 /* Writes page `path` (relative to the build) from template `tmpl` and data, which it
@@ -87,10 +86,6 @@ void site_places(const struct site_model *m, const struct m_product *p, struct p
 int site_place_text(const struct m_area *const u[3], struct buf *b);
 
 json_t *j_summary(struct site_ctx *c, const struct m_product *p);
-/* The same summary, made once per build and shared by every listing that shows the
- * product (a new reference to a value nobody may change). */
-json_t *site_summary(struct site_ctx *c, const struct m_product *p);
-void site_summaries_free(struct site_ctx *c);
 json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events);
 json_t *j_stars(int n); /* "★★★" */
 /* "Cấp giấy chứng nhận" for "granted", and so on for each kind of certificate event. */
