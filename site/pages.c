@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -223,12 +224,12 @@ static int story_stat(struct site_ctx *c, const char *slug, struct stat *sb);
  * its fields and group name, its places then and now, each certificate (status as of
  * the build's day) with its events, its public photos, its story's stamp. Whatever
  * else those pages show is in the template key. */
-static int product_fp(struct site_ctx *c, const struct m_product *p, char out[OUTDIR_KEY_HEX + 1])
+static int product_fp(struct site_ctx *c, const struct m_product *p, struct buf *b,
+                      char out[OUTDIR_KEY_HEX + 1])
 {
     const char *f[] = {p->slug,     p->name,          p->regime,
                        p->group,    p->area,          p->description,
                        p->producer, p->producer_kind, model_group_name(c->m, p->regime, p->group)};
-    struct buf *b = &c->html; /* free between pages */
     struct outdir_hash h;
     struct places pl;
     struct stat sb;
@@ -260,17 +261,45 @@ static int product_fp(struct site_ctx *c, const struct m_product *p, char out[OU
     return rc ? -1 : 0;
 }
 
+/* A share of the products to fingerprint, with its own scratch buffer. */
+struct fp_share {
+    struct site_ctx *c;
+    size_t from, to;
+    struct buf scratch;
+    int rc;
+};
+
+static void *fp_run(void *arg)
+{
+    struct fp_share *sh = arg;
+
+    for (size_t i = sh->from; sh->rc == 0 && i < sh->to; i++)
+        if (product_fp(sh->c, &sh->c->m->products[i], &sh->scratch, sh->c->fp[i]) != 0) {
+            log_err("site: no memory for the inputs of %s", sh->c->m->products[i].slug);
+            sh->rc = -1;
+        }
+    buf_free(&sh->scratch);
+    return NULL;
+}
+
+/* In two threads, a half each (the second core is idle then; every product's part of
+ * the model is touched by one of them only: its places are memoised in it). */
 int site_fingerprints(struct site_ctx *c)
 {
-    c->fp = calloc(c->m->nproducts ? c->m->nproducts : 1, sizeof(*c->fp));
-    if (c->fp == NULL)
+    size_t n = c->m->nproducts;
+    struct fp_share sh[2] = {{c, 0, n / 2, BUF_INIT, 0}, {c, n / 2, n, BUF_INIT, 0}};
+    pthread_t t;
+    int threaded;
+
+    if ((c->fp = calloc(n ? n : 1, sizeof(*c->fp))) == NULL)
         return -1;
-    for (size_t i = 0; i < c->m->nproducts; i++)
-        if (product_fp(c, &c->m->products[i], c->fp[i]) != 0) {
-            log_err("site: no memory for the inputs of %s", c->m->products[i].slug);
-            return -1;
-        }
-    return 0;
+    threaded = n >= 256 && pthread_create(&t, NULL, fp_run, &sh[1]) == 0;
+    fp_run(&sh[0]);
+    if (threaded)
+        pthread_join(t, NULL);
+    else
+        fp_run(&sh[1]);
+    return sh[0].rc || sh[1].rc ? -1 : 0;
 }
 
 const char *site_fp(const struct site_ctx *c, const struct m_product *p)
