@@ -168,30 +168,50 @@ static int read_model(struct db *db, const struct site_opts *o, struct site_mode
     return rc;
 }
 
-/* ---- a helper process: the QR codes and the search index, beside everything else ----
+/* ---- a helper process: the QR codes and the listings, beside everything else ----
  * A full build spends about half its time encoding QR codes (15,867 at 15,000
  * products); they depend on nothing but their URL, so a forked child writes them into
  * the same build while this process renders the pages, and hands back what it
- * recorded (outdir_export). An incremental build finds them unchanged, and its child
- * writes the search index too (a sixth of such a build, made in full for any change)
- * while this process renders the changed pages and listings. */
+ * recorded (outdir_export) with the lines it added to the sitemap. It also writes the
+ * listings: after one revocation they are most of what an incremental build renders
+ * (the product leaves the in-force block of its buckets, every page after it shifts),
+ * while this process checks 31,000 product and certificate pages and writes the
+ * search index. */
 
 struct helper {
     pid_t pid;
-    int fd; /* an anonymous file in memory (memfd): the child's records */
+    int fd;              /* an anonymous file in memory (memfd): the child's records */
+    size_t sitemap_mark; /* c->sitemap's length at the fork */
 };
 
 static int helper_work(struct site_ctx *c)
 {
-    return site_qr_files(c) || (c->o->incremental && site_search_index(c)) ? -1 : 0;
+    return site_qr_files(c) || site_listings(c) ? -1 : 0;
+}
+
+/* In the child: its work, then its records and sitemap lines into h->fd. Never returns. */
+static void helper_main(struct site_ctx *c, struct helper *h, size_t mark,
+                        const struct outdir_stats *at)
+{
+    size_t rendered = c->rendered;
+    struct buf lines = BUF_INIT;
+
+    if (helper_work(c) == 0 &&
+        buf_append(&lines, c->sitemap.data + h->sitemap_mark, c->sitemap.len - h->sitemap_mark) ==
+            0 &&
+        outdir_export(c->od, mark, at, c->rendered - rendered, &lines, h->fd) == 0)
+        _exit(0);
+    outdir_drop_pending(c->od);
+    _exit(1);
 }
 
 static int helper_start(struct site_ctx *c, struct helper *h)
 {
     struct outdir_stats at;
-    size_t mark, rendered = c->rendered;
+    size_t mark;
 
     h->pid = 0;
+    h->sitemap_mark = c->sitemap.len;
     if ((h->fd = memfd_create("ocop-site-helper", MFD_CLOEXEC)) < 0)
         return helper_work(c); /* inline */
     mark = outdir_mark(c->od, &at);
@@ -201,13 +221,8 @@ static int helper_start(struct site_ctx *c, struct helper *h)
         h->pid = 0;
         return helper_work(c);
     }
-    if (h->pid == 0) { /* the child: never returns */
-        if (helper_work(c) == 0 &&
-            outdir_export(c->od, mark, &at, c->rendered - rendered, h->fd) == 0)
-            _exit(0);
-        outdir_drop_pending(c->od);
-        _exit(1);
-    }
+    if (h->pid == 0)
+        helper_main(c, h, mark, &at);
     return 0;
 }
 
@@ -220,11 +235,12 @@ static int helper_join(struct site_ctx *c, struct helper *h)
         return 0;
     while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)
         ;
-    rc =
-        WIFEXITED(status) && WEXITSTATUS(status) == 0 ? outdir_import(c->od, h->fd, &rendered) : -1;
+    rc = WIFEXITED(status) && WEXITSTATUS(status) == 0
+             ? outdir_import(c->od, h->fd, &rendered, &c->sitemap)
+             : -1;
     c->rendered += (size_t)rendered;
     if (rc != 0)
-        log_err("site: the helper process did not finish its part (QR codes, search index)");
+        log_err("site: the helper process did not finish its part (QR codes, listings)");
     close(h->fd);
     return rc;
 }
@@ -270,10 +286,8 @@ static int render_all(struct site_ctx *c)
         return -1;
     rc = phase("product pages", site_product_pages(c)) ||
                  phase("certificate pages", site_cert_pages(c)) ||
-                 phase("listings", site_listings(c)) ||
                  phase("content pages", site_content_pages(c) || site_fixed_pages(c)) ||
-                 phase("search index", !c->o->incremental && site_search_index(c)) ||
-                 phase("feed", site_feed(c))
+                 phase("search index", site_search_index(c)) || phase("feed", site_feed(c))
              ? -1
              : 0;
     if (phase("helper joined", helper_join(c, &h)) != 0 || rc != 0)

@@ -576,18 +576,20 @@ static int write_all(int fd, const void *p, size_t n)
 }
 
 int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stats *at,
-                  uint64_t extra, int fd)
+                  uint64_t extra, const struct buf *blob, int fd)
 {
     struct outdir_stats d = {od->st.files - at->files, od->st.reused - at->reused,
                              od->st.written - at->written, od->st.unchanged - at->unchanged};
-    uint64_t len = od->manifest.len - mark, plen = od->pending.len;
+    uint64_t len = od->manifest.len - mark, plen = od->pending.len, blen = blob->len;
 
     /* the pending files too: the parent puts them in place at its commit */
     return write_all(fd, &d, sizeof(d)) || write_all(fd, &extra, sizeof(extra)) ||
                    write_all(fd, &len, sizeof(len)) ||
                    write_all(fd, od->manifest.data + mark, (size_t)len) ||
                    write_all(fd, &plen, sizeof(plen)) ||
-                   write_all(fd, od->pending.data ? od->pending.data : "", (size_t)plen)
+                   write_all(fd, od->pending.data ? od->pending.data : "", (size_t)plen) ||
+                   write_all(fd, &blen, sizeof(blen)) ||
+                   write_all(fd, blob->data ? blob->data : "", (size_t)blen)
                ? -1
                : 0;
 }
@@ -609,10 +611,10 @@ static int read_into(int fd, struct buf *b, uint64_t len)
     return 0;
 }
 
-int outdir_import(struct outdir *od, int fd, uint64_t *extra)
+int outdir_import(struct outdir *od, int fd, uint64_t *extra, struct buf *blob)
 {
     struct outdir_stats d;
-    uint64_t len, plen;
+    uint64_t len, plen, blen;
     struct buf b = BUF_INIT;
     int rc = -1;
 
@@ -620,7 +622,8 @@ int outdir_import(struct outdir *od, int fd, uint64_t *extra)
         read(fd, extra, sizeof(*extra)) != (ssize_t)sizeof(*extra) ||
         read(fd, &len, sizeof(len)) != (ssize_t)sizeof(len) || read_into(fd, &b, len) != 0 ||
         read(fd, &plen, sizeof(plen)) != (ssize_t)sizeof(plen) ||
-        read_into(fd, &od->pending, plen) != 0)
+        read_into(fd, &od->pending, plen) != 0 ||
+        read(fd, &blen, sizeof(blen)) != (ssize_t)sizeof(blen) || read_into(fd, blob, blen) != 0)
         goto out;
     if (buf_append(&od->manifest, b.data ? b.data : "", b.len) != 0)
         goto out;

@@ -27,6 +27,8 @@
 #define OCOP_OUTDIR_H
 
 #include <sodium.h>
+
+#include "util.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,8 +67,9 @@ int outdir_commit(struct outdir *od, const char *signature, struct outdir_stats 
  * must be distinct between the two. 0 or -1. */
 size_t outdir_mark(const struct outdir *od, struct outdir_stats *at);
 int outdir_export(const struct outdir *od, size_t mark, const struct outdir_stats *at,
-                  uint64_t extra, int fd);
-int outdir_import(struct outdir *od, int fd, uint64_t *extra); /* extra: the caller's figure */
+                  uint64_t extra, const struct buf *blob, int fd);
+/* extra and blob are the caller's: a figure, and bytes appended to *blob. */
+int outdir_import(struct outdir *od, int fd, uint64_t *extra, struct buf *blob);
 /* In a helper that failed: removes the files it wrote beside their places (in place). */
 void outdir_drop_pending(struct outdir *od);
 
