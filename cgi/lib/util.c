@@ -80,13 +80,13 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
     va_copy(cp, ap);
     n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, cp);
     va_end(cp);
-    if (n < 0)
+    if (n < 0 || ((size_t)n >= room && buf_reserve(b, (size_t)n) != 0)) {
+        if (room)
+            b->data[b->len] = '\0'; /* a cut-off attempt is not part of it */
         return -1;
-    if ((size_t)n >= room) {
-        if (buf_reserve(b, (size_t)n) != 0)
-            return -1;
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     }
+    if ((size_t)n >= room)
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
     return 0;
 }

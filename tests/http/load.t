@@ -50,6 +50,10 @@ total=$(wc -l <"$HOME_DIR/all.out")
 echo "# $total requests by $N officials in ${SECONDS_RUN}s: $(awk '{print $1}' "$HOME_DIR/all.out" | sort | uniq -c | tr '\n' ' ')"
 check "hundreds of requests were made" test "$total" -gt 400
 check_eq "no 5xx and no request without an answer" "$(grep -cvE '^(200|201|303) ' "$HOME_DIR/all.out")" 0
+if grep -qvE '^(200|201|303) ' "$HOME_DIR/all.out"; then # what failed, and what the workers said
+    grep -vE '^(200|201|303) ' "$HOME_DIR/all.out" | sort | uniq -c | sed 's/^/#   /'
+    grep -h -E ' (error|warn):' "$HOME_DIR"/log/*.log 2>/dev/null | tail -20 | sed 's/^/#   /'
+fi
 check_eq "every acknowledged upload is stored" "$(grep -c '^201 upload' "$HOME_DIR/all.out")" \
     "$(sql "SELECT count(*) FROM dossier_file WHERE dossier_id BETWEEN 1001 AND $((1000 + N))")"
 lost=0
