@@ -189,22 +189,43 @@ static int sitemap_url(struct site_ctx *c, const char *path, size_t len, struct 
            buf_puts(out, "</loc></url>\n");
 }
 
+/* A sitemap file of count lines from `from` (*next: the line after them). Keyed by its
+ * lines and the template key (which holds the site's address): most rebuilds add or
+ * remove no page, and find it unchanged without writing 48,000 URLs out again. */
 static int sitemap_part(struct site_ctx *c, const char *path, const char *from, size_t count,
                         const char **next)
 {
+    const char *start = from;
+    char key[OUTDIR_KEY_HEX + 1];
+    struct outdir_hash h;
     struct buf x = BUF_INIT;
-    int rc = buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
-                          "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    int rc;
 
-    for (size_t i = 0; rc == 0 && i < count && *from; i++) {
-        const char *end = strchr(from, '\n');
-        rc = sitemap_url(c, from, (size_t)(end - from), &x);
-        from = end + 1;
-    }
+    for (size_t i = 0; i < count && *from; i++)
+        from = strchr(from, '\n') + 1;
     *next = from;
-    rc = rc || buf_puts(&x, "</urlset>\n") || site_file(c, path, x.data, x.len);
+    outdir_hash_init(&h);
+    outdir_hash_str(&h, "sitemap 1");
+    outdir_hash_str(&h, c->tkey);
+    outdir_hash_add(&h, start, (size_t)(from - start));
+    outdir_hash_end(&h, key);
+    if ((rc = outdir_reuse(c->od, path, key)) != 0)
+        return rc > 0 ? 0 : -1;
+    rc = buf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
+                      "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (const char *at = start; rc == 0 && at < from;) {
+        const char *end = strchr(at, '\n');
+        rc = sitemap_url(c, at, (size_t)(end - at), &x);
+        at = end + 1;
+    }
+    if (rc == 0 && buf_puts(&x, "</urlset>\n") == 0) {
+        c->rendered++;
+        rc = outdir_write(c->od, path, key, x.data, x.len);
+    } else {
+        rc = -1;
+    }
     buf_free(&x);
-    return rc ? -1 : 0;
+    return rc;
 }
 
 int site_sitemap(struct site_ctx *c)
