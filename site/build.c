@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -295,6 +296,44 @@ static int render_all(struct site_ctx *c)
     return phase("sitemap", site_sitemap(c));
 }
 
+/* ---- the start: the previous build's manifest is read in a thread while the model is
+ * read from the database (neither needs the other; the manifest is 48,000 lines) ---- */
+
+struct begin_job {
+    const struct site_opts *o;
+    struct outdir *od;
+};
+
+static void *begin_run(void *arg)
+{
+    struct begin_job *j = arg;
+
+    j->od = outdir_begin(j->o->out, j->o->incremental);
+    return NULL;
+}
+
+static int begin_and_read(struct db *db, const struct site_opts *o, struct outdir **od,
+                          struct site_model *m, char sig[SITE_SIG_MAX])
+{
+    struct begin_job j = {o, NULL};
+    pthread_t t;
+    int threaded = pthread_create(&t, NULL, begin_run, &j) == 0, rc;
+
+    if (!threaded)
+        begin_run(&j);
+    rc = read_model(db, o, m, sig);
+    if (threaded)
+        pthread_join(t, NULL);
+    if (rc == 0 && j.od != NULL) {
+        *od = j.od;
+        return 0;
+    }
+    if (rc == 0)
+        model_free(m);
+    outdir_abort(j.od);
+    return -1;
+}
+
 int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
 {
     struct site_ctx c = {.o = o};
@@ -309,12 +348,8 @@ int site_build(struct db *db, const struct site_opts *o, struct site_stats *st)
     }
     snprintf(tdir, sizeof(tdir), "%s/site/templates", o->share);
     phases_start();
-    if ((c.od = outdir_begin(o->out, o->incremental)) == NULL)
+    if (phase("model and previous build read", begin_and_read(db, o, &c.od, &m, sig)) != 0)
         return -1;
-    if (phase("previous build read", 0) || phase("model read", read_model(db, o, &m, sig)) != 0) {
-        outdir_abort(c.od);
-        return -1;
-    }
     c.m = &m;
     site_story_dirs(&c);
     if ((c.t = mst_set_new(tdir)) == NULL || site_load_pages(&c) != 0 || template_key(&c) != 0 ||
