@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <stdint.h>
 #include <string.h>
@@ -121,10 +122,10 @@ static const char *const allowed[] = {
     /* descriptors and files: SQLite, uploads, templates, rules, exports, logs */
     "read", "write", "readv", "writev", "pread64", "pwrite64", "preadv", "pwritev", "lseek", "open",
     "openat", "close", "dup", "dup2", "dup3", "pipe", "pipe2", "fcntl", "flock", "fsync",
-    "fdatasync", "ftruncate", "fallocate", "stat", "fstat", "lstat", "newfstatat", "statx",
-    "statfs", "fstatfs", "access", "faccessat", "faccessat2", "readlink", "readlinkat", "getcwd",
-    "getdents64", "unlink", "unlinkat", "rename", "renameat", "renameat2", "link", "linkat",
-    "mkdir", "mkdirat", "rmdir", "fchmod", "umask", "utimensat",
+    "fdatasync", "sync_file_range", "ftruncate", "fallocate", "stat", "fstat", "lstat",
+    "newfstatat", "statx", "statfs", "fstatfs", "access", "faccessat", "faccessat2", "readlink",
+    "readlinkat", "getcwd", "getdents64", "unlink", "unlinkat", "rename", "renameat", "renameat2",
+    "link", "linkat", "mkdir", "mkdirat", "rmdir", "fchmod", "umask", "utimensat",
     /* memory: malloc, SQLite's shared WAL index, libsodium's guarded pages */
     "mmap", "munmap", "mremap", "mprotect", "brk", "madvise", "mlock", "munlock",
     /* the FastCGI socket the supervisor hands over as descriptor 0 */
@@ -187,6 +188,32 @@ static int add_calls(scmp_filter_ctx ctx, uint32_t action, const char *const *na
     return rc;
 }
 
+/*
+ * Threads (an upload hashes in one, filestore.c): clone only with the flags of a new
+ * thread in this process (glibc's pthread_create), never a new process; clone3, whose
+ * flags sit in memory where the filter cannot read them, fails with ENOSYS, on which
+ * glibc falls back to clone. Not in the sanitizer build, where clone is allowed
+ * outright. A new thread registers its restartable-sequence area (rseq; glibc aborts
+ * when that fails) and its robust-futex list (set_robust_list), both in its own memory.
+ */
+#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
+
+static int add_threads(scmp_filter_ctx ctx)
+{
+    static const char *const thread_calls[] = {"rseq", "set_robust_list"};
+    int clone3 = seccomp_syscall_resolve_name("clone3");
+    int rc = 0;
+
+    if (clone3 >= 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3, 0);
+    if (rc == 0)
+        rc = add_calls(ctx, SCMP_ACT_ALLOW, thread_calls, ARRAY_LEN(thread_calls));
+    if (rc == 0 && !OCOP_SANITIZED)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
+                              SCMP_A0(SCMP_CMP_MASKED_EQ, THREAD_FLAGS, THREAD_FLAGS));
+    return rc;
+}
+
 /* Allows the named call when its argument arg equals v. */
 static int allow_if(scmp_filter_ctx ctx, const char *name, unsigned arg, uint32_t v)
 {
@@ -225,6 +252,8 @@ int confine_syscalls(void)
     rc = add_calls(ctx, SCMP_ACT_ALLOW, allowed, ARRAY_LEN(allowed));
     if (rc == 0)
         rc = add_conditional(ctx);
+    if (rc == 0)
+        rc = add_threads(ctx);
     if (rc == 0 && OCOP_SANITIZED) /* the deny-list falls to EPERM, the default */
         rc = add_calls(ctx, SCMP_ACT_ALLOW, sanitizer_allowed, ARRAY_LEN(sanitizer_allowed));
     else if (rc == 0)

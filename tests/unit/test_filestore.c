@@ -3,7 +3,9 @@
  * reading back, identical bytes stored once, abort and every failure leaving no temp
  * file (size cap, refused type early and at commit, RLIMIT_FSIZE, a closed descriptor),
  * strict hashes for downloads, the sweep of stale temp files, and an upload streamed
- * from a multipart body to disk under a memory bound.
+ * from a multipart body to disk under a memory bound; the hash computed beside the
+ * writes (by a thread), stopped mid-way by an abort, and computed at the end when no
+ * thread can be started.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -21,6 +24,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "filestore.h"
@@ -563,6 +567,97 @@ static void streamed_upload_cut_short(void **state)
     assert_int_equal(count_stored(), 0);
 }
 
+/* Bytes that are a PDF, varied enough that a hash over the wrong range would differ
+ * (the caller frees them); NULL when out of memory. */
+static unsigned char *pdf_bytes(size_t len)
+{
+    unsigned char *b = malloc(len);
+
+    if (b == NULL)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        b[i] = (unsigned char)((i * 2654435761u) >> 13);
+    memcpy(b, "%PDF-1.4\n", 9);
+    memcpy(b + len - 6, "%%EOF\n", 6);
+    return b;
+}
+
+/* Stores 9 MiB + 5 bytes (more than the hasher takes at a time, not a multiple of its
+ * reads) in uneven writes: 0 when the digest is the bytes'. No cmocka assertion: it
+ * also runs in a child process. */
+static int store_checks_hash(void)
+{
+    const size_t len = (9u << 20) + 5, step = 300007;
+    unsigned char *b = pdf_bytes(len);
+    char want[FS_HEX_LEN + 1];
+    struct fs_result res;
+    struct fs_file *f;
+    int rc = b == NULL ? -1 : fs_begin(root, len, &f);
+
+    if (rc != 0) {
+        free(b);
+        return 1;
+    }
+    sha_hex(b, len, want);
+    for (size_t at = 0; at < len && rc == 0; at += step)
+        rc = fs_write(f, b + at, len - at < step ? len - at : step);
+    free(b);
+    if (rc != 0) {
+        fs_abort(f);
+        return 2;
+    }
+    rc = fs_commit(f, &res);
+    return rc != 0 ? 3 : strcmp(res.sha256, want) != 0 || res.size != len ? 4 : 0;
+}
+
+static void hash_beside_writes(void **state)
+{
+    assert_int_equal(store_checks_hash(), 0);
+    assert_int_equal(count_in("tmp"), 0);
+    assert_int_equal(count_stored(), 1);
+}
+
+/* An upload dropped while its hash is under way: the thread ends, nothing remains. */
+static void abort_while_hashing(void **state)
+{
+    const size_t len = 16u << 20;
+    unsigned char *b = pdf_bytes(len);
+    struct fs_file *f;
+
+    assert_non_null(b);
+    assert_int_equal(fs_begin(root, len, &f), 0);
+    for (size_t at = 0; at < len; at += 1u << 20)
+        assert_int_equal(fs_write(f, b + at, 1u << 20), 0);
+    fs_abort(f);
+    free(b);
+    assert_int_equal(count_in("tmp"), 0);
+    assert_int_equal(count_stored(), 0);
+}
+
+/* No thread can be started (clone refused, as an older filter would): the hash is
+ * computed at fs_commit, and is the same. In a child, since the filter stays. */
+static void hash_without_thread(void **state)
+{
+    scmp_filter_ctx ctx;
+    int status;
+    pid_t pid = fork();
+
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        ctx = seccomp_init(SCMP_ACT_ALLOW);
+        if (ctx == NULL || seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) ||
+            seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 0) ||
+            seccomp_load(ctx) != 0)
+            _exit(100);
+        _exit(store_checks_hash());
+    }
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_int_equal(count_in("tmp"), 0);
+    assert_int_equal(count_stored(), 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -579,6 +674,9 @@ int main(void)
         T(bad_arguments),
         T(streamed_upload),
         T(streamed_upload_cut_short),
+        T(hash_beside_writes),
+        T(abort_while_hashing),
+        T(hash_without_thread),
     };
 
     if (sodium_init() < 0)
