@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
-#include <sched.h>
 #include <seccomp.h>
 #include <stdint.h>
 #include <string.h>
@@ -188,32 +187,6 @@ static int add_calls(scmp_filter_ctx ctx, uint32_t action, const char *const *na
     return rc;
 }
 
-/*
- * Threads (an upload hashes in one, filestore.c): clone only with the flags of a new
- * thread in this process (glibc's pthread_create), never a new process; clone3, whose
- * flags sit in memory where the filter cannot read them, fails with ENOSYS, on which
- * glibc falls back to clone. Not in the sanitizer build, where clone is allowed
- * outright. A new thread registers its restartable-sequence area (rseq; glibc aborts
- * when that fails) and its robust-futex list (set_robust_list), both in its own memory.
- */
-#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
-
-static int add_threads(scmp_filter_ctx ctx)
-{
-    static const char *const thread_calls[] = {"rseq", "set_robust_list"};
-    int clone3 = seccomp_syscall_resolve_name("clone3");
-    int rc = 0;
-
-    if (clone3 >= 0)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), clone3, 0);
-    if (rc == 0)
-        rc = add_calls(ctx, SCMP_ACT_ALLOW, thread_calls, ARRAY_LEN(thread_calls));
-    if (rc == 0 && !OCOP_SANITIZED)
-        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clone), 1,
-                              SCMP_A0(SCMP_CMP_MASKED_EQ, THREAD_FLAGS, THREAD_FLAGS));
-    return rc;
-}
-
 /* Allows the named call when its argument arg equals v. */
 static int allow_if(scmp_filter_ctx ctx, const char *name, unsigned arg, uint32_t v)
 {
@@ -252,8 +225,6 @@ int confine_syscalls(void)
     rc = add_calls(ctx, SCMP_ACT_ALLOW, allowed, ARRAY_LEN(allowed));
     if (rc == 0)
         rc = add_conditional(ctx);
-    if (rc == 0)
-        rc = add_threads(ctx);
     if (rc == 0 && OCOP_SANITIZED) /* the deny-list falls to EPERM, the default */
         rc = add_calls(ctx, SCMP_ACT_ALLOW, sanitizer_allowed, ARRAY_LEN(sanitizer_allowed));
     else if (rc == 0)

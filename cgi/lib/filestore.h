@@ -6,13 +6,11 @@
  *   <root>/<h0h1>/<64 hex>          stored files, named by the SHA-256 of their bytes,
  *                                   read-only (0400); identical bytes are stored once
  *
- * An upload: fs_begin() opens a temp file and starts a thread that hashes it (SHA-256)
- * as it grows, fs_write() appends under a size cap and refuses a disallowed type as
- * soon as its first bytes arrive (filetype.h), fs_commit() fsyncs, waits for the hash,
- * decides the type on the whole file, links it into place (if the name exists the
- * bytes are already stored and the temp is dropped), fsyncs the directory and reports
- * the digest, size and type. The thread ends in fs_commit() or fs_abort(); a worker's
- * system-call filter must allow it (confine.c).
+ * An upload: fs_begin() opens a temp file, fs_write() appends while hashing (SHA-256,
+ * OpenSSL's) under a size cap and refuses a disallowed type as soon as its
+ * first bytes arrive (filetype.h), fs_commit() fsyncs, decides the type on the whole
+ * file, links it into place (if the name exists the bytes are already stored and the
+ * temp is dropped), fsyncs the directory and reports the digest, size and type.
  * fs_abort() drops the upload. No stored name ever holds partial bytes: any failure
  * removes the temp file at once. Temp files of a crashed worker are removed by
  * fs_sweep(). Workers should ignore SIGXFSZ so a file-size limit is an error (EFBIG),

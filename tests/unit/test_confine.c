@@ -1,14 +1,12 @@
 /*
  * test_confine.c — a confined process (confine_paths) reads only where it was allowed
  * to read, writes only where it was allowed to write, and cannot undo it; under the
- * system-call filter (confine_syscalls) it still does what a worker does (a thread
- * included), while a call no worker makes fails (a new process among them), and running
- * a program or tracing kills it. Each case runs in a
+ * system-call filter (confine_syscalls) it still does what a worker does, while a call no
+ * worker makes fails, and running a program or tracing kills it. Each case runs in a
  * child process, since confinement cannot be lifted.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -21,7 +19,6 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -132,25 +129,7 @@ static int filtered(int (*fn)(void))
     return status;
 }
 
-static void *thread_main(void *arg)
-{
-    *(int *)arg = 42;
-    return NULL;
-}
-
-/* A thread of the process (the upload's hasher) starts and ends under the filter. */
-static int thread_runs(void)
-{
-    pthread_t t;
-    int v = 0;
-
-    if (pthread_create(&t, NULL, thread_main, &v) != 0 || pthread_join(t, NULL) != 0)
-        return 1;
-    return v != 42;
-}
-
-/* What a worker does in a request: files, memory, time, randomness, pipes, its own pid,
- * a thread. */
+/* What a worker does in a request: files, memory, time, randomness, pipes, its own pid. */
 static int worker_calls(void)
 {
     char path[96], got[8] = "";
@@ -173,7 +152,6 @@ static int worker_calls(void)
     bad += pipe2(fds, O_CLOEXEC) != 0 || write(fds[1], "x", 1) != 1 || read(fds[0], got, 1) != 1;
     bad += kill(getpid(), 0) != 0; /* signals to itself */
     bad += mkdir(path, 0700) != 0 || rmdir(path) != 0;
-    bad += thread_runs();
     return bad;
 }
 
@@ -197,8 +175,6 @@ static int refused_calls(void)
     errno = 0;
     if (!SANITIZED) /* LeakSanitizer clones its tracer there */
         bad += fork() != -1 || errno != EPERM;
-    errno = 0; /* its flags unreadable by the filter: glibc then uses clone */
-    bad += syscall(SYS_clone3, NULL, 0) != -1 || errno != ENOSYS;
     errno = 0;
     bad += kill(getppid(), 0) != -1 || errno != EPERM; /* signals to others */
     errno = 0;

@@ -3,9 +3,8 @@
  * reading back, identical bytes stored once, abort and every failure leaving no temp
  * file (size cap, refused type early and at commit, RLIMIT_FSIZE, a closed descriptor),
  * strict hashes for downloads, the sweep of stale temp files, and an upload streamed
- * from a multipart body to disk under a memory bound; the hash computed beside the
- * writes (by a thread), stopped mid-way by an abort, and computed at the end when no
- * thread can be started.
+ * from a multipart body to disk under a memory bound; a large upload in uneven writes
+ * (its write-back started on the way) hashed whole, and dropped mid-way.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +15,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <seccomp.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -24,7 +22,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "filestore.h"
@@ -582,9 +579,8 @@ static unsigned char *pdf_bytes(size_t len)
     return b;
 }
 
-/* Stores 9 MiB + 5 bytes (more than the hasher takes at a time, not a multiple of its
- * reads) in uneven writes: 0 when the digest is the bytes'. No cmocka assertion: it
- * also runs in a child process. */
+/* Stores 9 MiB + 5 bytes (past one write-back step, not a multiple of anything) in
+ * uneven writes: 0 when the digest is the bytes'. */
 static int store_checks_hash(void)
 {
     const size_t len = (9u << 20) + 5, step = 300007;
@@ -610,15 +606,15 @@ static int store_checks_hash(void)
     return rc != 0 ? 3 : strcmp(res.sha256, want) != 0 || res.size != len ? 4 : 0;
 }
 
-static void hash_beside_writes(void **state)
+static void large_uneven_upload(void **state)
 {
     assert_int_equal(store_checks_hash(), 0);
     assert_int_equal(count_in("tmp"), 0);
     assert_int_equal(count_stored(), 1);
 }
 
-/* An upload dropped while its hash is under way: the thread ends, nothing remains. */
-static void abort_while_hashing(void **state)
+/* A large upload dropped mid-way (its write-back started): nothing remains. */
+static void abort_large_upload(void **state)
 {
     const size_t len = 16u << 20;
     unsigned char *b = pdf_bytes(len);
@@ -632,30 +628,6 @@ static void abort_while_hashing(void **state)
     free(b);
     assert_int_equal(count_in("tmp"), 0);
     assert_int_equal(count_stored(), 0);
-}
-
-/* No thread can be started (clone refused, as an older filter would): the hash is
- * computed at fs_commit, and is the same. In a child, since the filter stays. */
-static void hash_without_thread(void **state)
-{
-    scmp_filter_ctx ctx;
-    int status;
-    pid_t pid = fork();
-
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        ctx = seccomp_init(SCMP_ACT_ALLOW);
-        if (ctx == NULL || seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) ||
-            seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 0) ||
-            seccomp_load(ctx) != 0)
-            _exit(100);
-        _exit(store_checks_hash());
-    }
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 0);
-    assert_int_equal(count_in("tmp"), 0);
-    assert_int_equal(count_stored(), 1);
 }
 
 int main(void)
@@ -674,9 +646,8 @@ int main(void)
         T(bad_arguments),
         T(streamed_upload),
         T(streamed_upload_cut_short),
-        T(hash_beside_writes),
-        T(abort_while_hashing),
-        T(hash_without_thread),
+        T(large_uneven_upload),
+        T(abort_large_upload),
     };
 
     if (sodium_init() < 0)
