@@ -12,7 +12,9 @@
 #include "app.h"
 #include "dossier.h"
 #include "filestore.h"
+#include "json_arena.h"
 #include "multipart.h"
+#include "mustache.h"
 #include "rules.h"
 #include "text.h"
 
@@ -821,68 +823,201 @@ static const struct field list_fields[] = {
 };
 enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF__N };
 
+#define SQL_DOSSIERS_FROM                                                                          \
+    "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, "                     \
+    "a.name AS area_name, p.name AS product_name, p.group_code, s.name AS subject_name, "          \
+    "d.submitted_at FROM dossier d JOIN product p ON p.id = d.product_id "                         \
+    "JOIN subject s ON s.id = p.subject_id JOIN area a ON a.code = d.area_code "
+#define SQL_DOSSIERS_AREA     "WHERE (?1 = '' OR " SQL_IN_AREA("d.area_code", "?1") ") "
+#define SQL_DOSSIERS_ORDER    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT 500"
+#define SQL_DOSSIERS_IN_AREA  "AND (?6 IS NULL OR " SQL_IN_AREA("d.area_code", "?6") ") "
+#define SQL_DOSSIERS_IN_GROUP "AND (?7 IS NULL OR " SQL_IN_GROUP("p.group_code", "?7") ") "
+#define SQL_DOSSIERS_FILTERS                                                                       \
+    "AND (?2 IS NULL OR d.year = ?2) AND (?3 IS NULL OR d.round = ?3) "                            \
+    "AND (?4 IS NULL OR d.level = ?4) AND (?5 IS NULL OR d.status = ?5) " SQL_DOSSIERS_IN_AREA     \
+        SQL_DOSSIERS_IN_GROUP
 static const char SQL_DOSSIERS[] =
-    "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, a.name AS area_name, "
-    "p.name AS product_name, p.group_code, s.name AS subject_name, d.submitted_at "
-    "FROM dossier d JOIN product p ON p.id = d.product_id JOIN subject s ON s.id = p.subject_id "
-    "JOIN area a ON a.code = d.area_code "
-    "WHERE (?1 = '' OR " SQL_IN_AREA(
-        "d.area_code",
-        "?1") ") "
-              "AND (?2 IS NULL OR d.year = ?2) AND (?3 IS NULL OR d.round = ?3) "
-              "AND (?4 IS NULL OR d.level = ?4) AND (?5 IS NULL OR d.status = ?5) "
-              "AND (?6 IS NULL OR " SQL_IN_AREA(
-                  "d.area_code",
-                  "?6") ") "
-                        "AND (?7 IS NULL OR " SQL_IN_GROUP(
-                            "p.group_code",
-                            "?7") ") "
-                                  "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT 500";
+    SQL_DOSSIERS_FROM SQL_DOSSIERS_AREA SQL_DOSSIERS_FILTERS SQL_DOSSIERS_ORDER;
+/* The same list without filters (the page as first opened): the same rows, fewer steps. */
+static const char SQL_DOSSIERS_ALL[] = SQL_DOSSIERS_FROM SQL_DOSSIERS_AREA SQL_DOSSIERS_ORDER;
 
-static int get_dossiers(struct request *rq, struct reply *rp)
+/* The choices of a filter's <select>: [{code, label, selected}], by hand (json_pack
+ * parses its format on every call). */
+static json_t *choices(const char *const *codes, const char *const *labels, int n,
+                       const struct field_value *v)
 {
-    const struct session *s = rq->session;
-    struct field_value v[LF__N];
-    struct field_error fe;
-    sqlite3_stmt *st;
-    json_t *list, *e, *filters;
-    size_t i;
+    json_t *list = json_array(), *o;
 
-    if (http_validate(rq->pool, list_fields, LF__N, &rq->query, v, &fe) != 0) {
-        reply_field_error(rp, &fe);
-        rp->status = 400;
-        return -1;
+    for (int k = 0; k < n; k++) {
+        o = json_object();
+        json_object_set_new_nocheck(o, "code", json_string_nocheck(codes[k]));
+        json_object_set_new_nocheck(o, "label", json_string_nocheck(labels[k]));
+        json_object_set_new_nocheck(o, "selected", json_boolean(v->present && v->i == k));
+        json_array_append_new(list, o);
     }
-    st = db_stmt(rt.db, SQL_DOSSIERS);
+    return list;
+}
+
+/* 1 when the query sets any filter. */
+static int any_filter(const struct field_value *v)
+{
+    for (int k = 0; k < LF__N; k++)
+        if (v[k].present)
+            return 1;
+    return 0;
+}
+
+/* The statement of the list for the validated filters, bound; NULL on error. */
+static sqlite3_stmt *list_stmt(const struct session *s, const struct field_value *v)
+{
+    sqlite3_stmt *st = db_stmt(rt.db, any_filter(v) ? SQL_DOSSIERS : SQL_DOSSIERS_ALL);
+
     if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) ||
         (v[LF_YEAR].present && db_bind_int(st, 2, v[LF_YEAR].i)) ||
         (v[LF_ROUND].present && db_bind_int(st, 3, v[LF_ROUND].i)) ||
         (v[LF_LEVEL].present && db_bind_text(st, 4, v[LF_LEVEL].s)) ||
         (v[LF_STATUS].present && db_bind_text(st, 5, v[LF_STATUS].s)) ||
         (v[LF_AREA].present && db_bind_text(st, 6, v[LF_AREA].s)) ||
-        (v[LF_GROUP].present && db_bind_text(st, 7, v[LF_GROUP].s)) ||
-        (list = db_rows_json(rt.db, st)) == NULL)
-        return reply_db_error(rp);
+        (v[LF_GROUP].present && db_bind_text(st, 7, v[LF_GROUP].s)))
+        return NULL;
+    return st;
+}
+
+static const char *status_label(const char *status)
+{
+    int k = dossier_status_from(status);
+
+    return k >= 0 ? dossier_status_labels[k] : "";
+}
+
+/* The rows for JSON: an object per row (db_row_json) with its status_label. */
+static json_t *list_json(sqlite3_stmt *st)
+{
+    json_t *list = db_rows_json(rt.db, st), *e;
+    size_t i;
+
     json_array_foreach(list, i, e)
     {
-        int k = dossier_status_from(json_string_value(json_object_get(e, "status")));
-        json_object_set_new(e, "status_label", json_string(k >= 0 ? dossier_status_labels[k] : ""));
+        const char *label = status_label(json_string_value(json_object_get(e, "status")));
+        json_object_set_new_nocheck(e, "status_label", json_string_nocheck(label));
     }
-    filters = typed_values(list_fields, LF__N, &rq->query);
-    json_t *statuses = json_array();
-    for (int k = 0; k < DS__MAX; k++)
-        json_array_append_new(statuses, json_pack("{s:s,s:s,s:b}", "code", dossier_status_names[k],
-                                                  "label", dossier_status_labels[k], "selected",
-                                                  v[LF_STATUS].present && v[LF_STATUS].i == k));
-    json_t *levels = json_array();
-    for (int k = 0; k < LEVEL__MAX; k++)
-        json_array_append_new(levels, json_pack("{s:s,s:s,s:b}", "code", rules_level_names[k],
-                                                "label", rules_level_labels[k], "selected",
-                                                v[LF_LEVEL].present && v[LF_LEVEL].i == k));
-    reply_set(rp, 200, "app/dossiers",
-              json_pack("{s:o,s:o,s:o,s:o,s:i}", "dossiers", list, "filters", filters, "statuses",
-                        statuses, "levels", levels, "count", (int)json_array_size(list)));
+    return list;
+}
+
+/* Cell k of the current row as db_row_json shows it, copied into the pool: the
+ * decimal of an integer, "%.15g" of a real (as the template engine prints a JSON
+ * real), text up to its first NUL; NULL for NULL and text that is not UTF-8 (no key
+ * in the JSON). *bad is set when the pool is exhausted. */
+static const char *cell_text(struct pool *pool, sqlite3_stmt *st, int k, int *bad)
+{
+    const char *t;
+    char num[32];
+    char *copy;
+    size_t len;
+
+    switch (sqlite3_column_type(st, k)) {
+    case SQLITE_NULL:
+        return NULL;
+    case SQLITE_FLOAT:
+        len = (size_t)snprintf(num, sizeof(num), "%.15g", sqlite3_column_double(st, k));
+        t = num;
+        break;
+    default: /* integers are written in decimal by SQLite, as %lld */
+        if ((t = (const char *)sqlite3_column_text(st, k)) == NULL)
+            return NULL;
+        len = strlen(t);
+        if (!utf8_valid(t, len))
+            return NULL;
+    }
+    if ((copy = pool_strndup(pool, t, len)) == NULL)
+        *bad = 1;
+    return copy;
+}
+
+/* The rows for the HTML page (#9): a table of text rendered as the JSON rows would
+ * be, without an object per row; everything in the request's pool. -1 on a database
+ * error or a full pool. */
+static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **out)
+{
+    int ncols = sqlite3_column_count(st), nc = ncols + 1, status = -1, rc, bad = 0;
+    const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row;
+    struct mst_table *t = pool_alloc(pool, sizeof(*t));
+    struct buf cells = BUF_INIT; /* the cell pointers, row after row */
+
+    if (cols == NULL || t == NULL)
+        return -1;
+    for (int k = 0; k < ncols; k++) {
+        cols[k] = pool_strdup(pool, sqlite3_column_name(st, k));
+        if (cols[k] && strcmp(cols[k], "status") == 0)
+            status = k;
+    }
+    cols[ncols] = "status_label";
+    *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, NULL};
+    while ((rc = db_step_row(rt.db, st)) == 1 && !bad) {
+        if (buf_reserve(&cells, sizeof(*row) * (size_t)nc) != 0)
+            break;
+        row = (const char **)(cells.data + cells.len);
+        for (int k = 0; k < ncols; k++)
+            row[k] = cell_text(pool, st, k, &bad);
+        row[ncols] = status_label(status >= 0 ? row[status] : NULL);
+        cells.len += sizeof(*row) * (size_t)nc;
+        t->nrows++;
+    }
+    sqlite3_reset(st);
+    if (rc == 0 && !bad && (t->cells = pool_alloc(pool, cells.len ? cells.len : 1)) != NULL) {
+        if (cells.len) /* an empty list has no buffer to copy */
+            memcpy((void *)t->cells, cells.data, cells.len);
+        *out = t;
+    }
+    buf_free(&cells);
+    return *out == t ? 0 : -1;
+}
+
+/* The list, its filters and its choices; every value is made in the request arena. */
+static int list_dossiers(struct request *rq, struct reply *rp)
+{
+    struct field_value v[LF__N];
+    struct field_error fe;
+    struct mst_table *table = NULL;
+    sqlite3_stmt *st;
+    json_t *list = NULL, *data;
+    size_t count;
+
+    if (http_validate(rq->pool, list_fields, LF__N, &rq->query, v, &fe) != 0) {
+        reply_field_error(rp, &fe);
+        rp->status = 400;
+        return -1;
+    }
+    if ((st = list_stmt(rq->session, v)) == NULL)
+        return reply_db_error(rp);
+    if (rq->wants_json ? (list = list_json(st)) == NULL : list_table(rq->pool, st, &table) != 0)
+        return reply_db_error(rp);
+    count = list ? json_array_size(list) : table->nrows;
+    data = json_object(); /* the keys in the order the JSON answer has always had */
+    if (list)
+        json_object_set_new_nocheck(data, "dossiers", list);
+    json_object_set_new_nocheck(data, "filters", typed_values(list_fields, LF__N, &rq->query));
+    json_object_set_new_nocheck(
+        data, "statuses",
+        choices(dossier_status_names, dossier_status_labels, DS__MAX, &v[LF_STATUS]));
+    json_object_set_new_nocheck(
+        data, "levels", choices(rules_level_names, rules_level_labels, LEVEL__MAX, &v[LF_LEVEL]));
+    json_object_set_new_nocheck(data, "count", json_integer((json_int_t)count));
+    reply_set(rp, 200, "app/dossiers", data);
+    rp->table = table;
     return 0;
+}
+
+/* The list builds about a thousand JSON values that die with the request: they come
+ * from the request arena (#9), which app_handle resets after the reply is sent. */
+static int get_dossiers(struct request *rq, struct reply *rp)
+{
+    int rc;
+
+    json_arena_begin();
+    rc = list_dossiers(rq, rp);
+    json_arena_end();
+    return rc;
 }
 
 /* ---- one dossier ---- */

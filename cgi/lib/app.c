@@ -5,6 +5,7 @@
  */
 #include "app.h"
 #include "confine.h"
+#include "json_arena.h"
 #include "rules.h"
 #include "mustache.h"
 
@@ -388,7 +389,7 @@ static void render_html(struct reply *rp, struct buf *body)
 {
     struct mst_error err;
 
-    if (mst_set_render(rt.templates, rp->template, rp->data, body, &err) != 0) {
+    if (mst_set_render_table(rt.templates, rp->template, rp->data, rp->table, body, &err) != 0) {
         log_err("template %s:%d: %s", rp->template, err.line, err.msg);
         rp->status = 500;
         buf_reset(body);
@@ -396,6 +397,9 @@ static void render_html(struct reply *rp, struct buf *body)
                        "<title>Lỗi hệ thống</title><p>Lỗi hệ thống khi hiển thị trang.</p></html>");
     }
 }
+
+/* The request arena for jansson values (json_arena.h): a list of 500 dossiers fits. */
+#define JSON_ARENA_SIZE (2u << 20)
 
 /* The page being sent, kept from one request to the next (a page is tens of KB:
  * growing and freeing it on every request costs more than rendering it). */
@@ -458,6 +462,7 @@ void app_handle(const struct app *app, struct pool *pool, FCGX_Stream *in, FCGX_
         log_err("%s %s -> %d", http_method_names[rq.method], rq.path, rp.status);
     send_reply(&rq, &rp, out);
     reply_clear(&rp);
+    json_arena_reset(); /* the reply was the last holder of the request's arena values */
 }
 
 /* ---- the process ---- */
@@ -496,6 +501,8 @@ static int setup(const struct app *app)
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 8 << 20);
     log_set_ident(app->name);
+    if (json_arena_init(JSON_ARENA_SIZE) != 0)
+        return -1;
     if (sodium_init() < 0 || config_load(&rt.cfg) != 0)
         return -1;
     rt.db = db_open(rt.cfg.db_path, 0);
@@ -549,5 +556,6 @@ int app_main(const struct app *app, int argc, char **argv)
     pool_free(&pool);
     mst_set_free(rt.templates);
     db_close(rt.db);
+    json_arena_free();
     return 0;
 }

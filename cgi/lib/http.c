@@ -224,41 +224,15 @@ size_t kv_count(const struct kvlist *l, const char *key)
 int utf8_text_ok(const char *s, size_t len, int multiline)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
 
-    while (i < len) {
+    if (!utf8_valid(s, len))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
         unsigned char c = p[i];
-        size_t n;
-        uint32_t cp;
-        if (c < 0x80) {
-            if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
-                return 0;
-            i++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf) {
-            n = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
+        if ((c < 0x20 && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || c == 0x7f)
             return 0;
-        }
-        if (len - i <= n)
+        if (c == 0xc2 && i + 1 < len && p[i + 1] <= 0x9f) /* U+0080-U+009F: C1 controls */
             return 0;
-        for (size_t k = 1; k <= n; k++) {
-            if ((p[i + k] & 0xc0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (p[i + k] & 0x3f);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-            (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp <= 0x9f))
-            return 0;
-        i += n + 1;
     }
     return 1;
 }
@@ -442,6 +416,7 @@ void reply_set(struct reply *rp, int status, const char *template, json_t *data)
     rp->status = status;
     rp->template = template;
     rp->data = data;
+    rp->table = NULL;
 }
 
 int reply_error(struct reply *rp, int status, const char *code, const char *message)

@@ -131,9 +131,14 @@ int utf8_text_ok(const char *s, size_t len, int multiline);
 
 /* ---- the reply ---- */
 
+struct mst_table;
+
 struct reply {
     int status;
     json_t *data;          /* owned */
+    /* a list rendered beside data in HTML (mustache.h), in the request's pool; reply_set
+     * drops it */
+    const struct mst_table *table;
     const char *template;  /* name under site/templates, NULL = JSON only */
     char location[512];    /* for 3xx */
     struct buf headers;    /* extra header lines, each ending in \r\n */

@@ -815,10 +815,23 @@ struct frame { /* the blocks of one parent tag being rendered */
     const struct tmpl *blocks;
 };
 
+/* A value in a context: JSON, or (#9) a table, one of its rows, or one of its cells. */
+enum vkind { V_JSON, V_TABLE, V_ROW, V_CELL };
+
+struct val {
+    enum vkind kind;
+    json_t *j;        /* V_JSON; NULL = missing */
+    const char *cell; /* V_CELL */
+    size_t row;       /* V_ROW */
+};
+
+static const struct val missing = {V_JSON, NULL, NULL, 0};
+
 struct render {
     struct mst_set *set;
     struct buf *out;
-    json_t *stack[MST_MAX_DEPTH * 2 + 2];
+    const struct mst_table *table; /* NULL, or a list beside the data */
+    struct val stack[MST_MAX_DEPTH * 2 + 2];
     int sp;
     struct frame frames[MST_MAX_DEPTH + 1];
     int nframes;
@@ -829,60 +842,114 @@ struct render {
 
 static int render(struct render *r, const struct tmpl *t);
 
+static struct val json_val(json_t *j)
+{
+    struct val v = {V_JSON, j, NULL, 0};
+    return v;
+}
+
+/* Name n (len bytes) in context frame c: a key of an object, a column of a row whose
+ * cell is present, or the table under its name in the data; else missing. */
+static struct val lookup_in(const struct render *r, const struct val *c, int root, const char *n,
+                            size_t len)
+{
+    const struct mst_table *t = r->table;
+    struct val v = missing;
+
+    if (c->kind == V_ROW) {
+        for (size_t k = 0; k < t->ncols; k++) {
+            const char *cell = t->cells[c->row * t->ncols + k];
+            const char *col = t->cols[k];
+            if (cell && col[0] == n[0] && strncmp(col, n, len) == 0 && col[len] == '\0') {
+                v.kind = V_CELL;
+                v.cell = cell;
+                return v;
+            }
+        }
+        return v;
+    }
+    if (root && t && strncmp(t->name, n, len) == 0 && t->name[len] == '\0') {
+        v.kind = V_TABLE;
+        return v;
+    }
+    if (c->kind == V_JSON && json_is_object(c->j))
+        v.j = json_object_getn(c->j, n, len);
+    return v;
+}
+
+static int found(const struct val *v)
+{
+    return v->kind != V_JSON || v->j != NULL;
+}
+
 /* Resolves a (dotted) name against the context stack. */
-static json_t *resolve(struct render *r, const char *name)
+static struct val resolve(struct render *r, const char *name)
 {
     const char *dot;
-    json_t *v = NULL;
+    struct val v = missing;
+    size_t n;
     int i;
 
     if (strcmp(name, ".") == 0)
-        return r->sp > 0 ? r->stack[r->sp - 1] : NULL;
+        return r->sp > 0 ? r->stack[r->sp - 1] : missing;
     dot = strchr(name, '.');
-    for (i = r->sp - 1; i >= 0 && v == NULL; i--) {
-        if (!json_is_object(r->stack[i]))
-            continue;
-        if (dot) {
-            char first[MST_MAX_TAG + 1];
-            size_t n = (size_t)(dot - name);
-            memcpy(first, name, n);
-            first[n] = '\0';
-            v = json_object_get(r->stack[i], first);
-        } else {
-            v = json_object_get(r->stack[i], name);
-        }
-    }
-    while (v && dot) {
+    n = dot ? (size_t)(dot - name) : strlen(name);
+    for (i = r->sp - 1; i >= 0 && !found(&v); i--)
+        v = lookup_in(r, &r->stack[i], i == 0, name, n);
+    while (found(&v) && dot) {
         const char *next = strchr(dot + 1, '.');
-        char part[MST_MAX_TAG + 1];
-        size_t n = next ? (size_t)(next - dot - 1) : strlen(dot + 1);
-        memcpy(part, dot + 1, n);
-        part[n] = '\0';
-        v = json_is_object(v) ? json_object_get(v, part) : NULL;
+        n = next ? (size_t)(next - dot - 1) : strlen(dot + 1);
+        v = v.kind == V_JSON || v.kind == V_ROW ? lookup_in(r, &v, 0, dot + 1, n) : missing;
         dot = next;
     }
     return v;
 }
 
-static int falsy(const json_t *v)
+static int falsy(const struct render *r, const struct val *v)
 {
-    return v == NULL || json_is_false(v) || json_is_null(v) ||
-           (json_is_array(v) && json_array_size(v) == 0);
+    if (v->kind == V_TABLE)
+        return r->table->nrows == 0;
+    if (v->kind != V_JSON)
+        return 0;
+    return v->j == NULL || json_is_false(v->j) || json_is_null(v->j) ||
+           (json_is_array(v->j) && json_array_size(v->j) == 0);
 }
 
-static int put_value(struct render *r, const json_t *v, int escape)
+/* Writes n in decimal at the end of num[24] (no snprintf: pages print many ids and
+ * years); returns where the digits start. */
+static const char *int_text(json_int_t n, char num[24], size_t *len)
+{
+    char *p = num + 23;
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+    *p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        *--p = '-';
+    *len = (size_t)(num + 23 - p);
+    return p;
+}
+
+static int put_value(struct render *r, const struct val *vv, int escape)
 {
     char num[64];
     const char *s = num;
     size_t len;
+    const json_t *v = vv->j;
 
-    if (v == NULL || json_is_null(v))
-        return 0;
+    if (vv->kind == V_CELL)
+        return escape ? buf_html_escape(r->out, vv->cell, strlen(vv->cell))
+                      : buf_puts(r->out, vv->cell);
+    if (vv->kind != V_JSON || v == NULL || json_is_null(v))
+        return 0; /* a table and its rows print nothing, as arrays and objects */
     if (json_is_string(v)) {
         s = json_string_value(v);
         len = json_string_length(v);
     } else if (json_is_integer(v)) {
-        len = (size_t)snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+        s = int_text(json_integer_value(v), num, &len);
     } else if (json_is_real(v)) {
         len = (size_t)snprintf(num, sizeof(num), "%.15g", json_real_value(v));
     } else if (json_is_boolean(v)) {
@@ -894,7 +961,7 @@ static int put_value(struct render *r, const json_t *v, int escape)
     return escape ? buf_html_escape(r->out, s, len) : buf_append(r->out, s, len);
 }
 
-static int push(struct render *r, json_t *v)
+static int push(struct render *r, struct val v)
 {
     if (r->sp >= (int)(sizeof(r->stack) / sizeof(r->stack[0]))) {
         set_err(r->err, 0, "context nested too deep%s", "");
@@ -904,23 +971,35 @@ static int push(struct render *r, json_t *v)
     return 0;
 }
 
-static int section(struct render *r, const struct node *n)
+/* Renders body once per item of a list (a JSON array or the table). */
+static int each(struct render *r, const struct val *v, const struct tmpl *body)
 {
-    json_t *v = resolve(r, n->text);
-    size_t i;
+    size_t i, n = v->kind == V_TABLE ? r->table->nrows : json_array_size(v->j);
+    struct val item = {V_ROW, NULL, NULL, 0};
     int rc = 0;
 
-    if (falsy(v))
-        return 0;
-    if (json_is_array(v)) {
-        for (i = 0; i < json_array_size(v) && rc == 0; i++) {
-            if (push(r, json_array_get(v, i)) != 0)
-                return -1;
-            rc = render(r, n->body);
-            r->sp--;
-        }
-        return rc;
+    for (i = 0; i < n && rc == 0; i++) {
+        if (v->kind == V_TABLE)
+            item.row = i;
+        else
+            item = json_val(json_array_get(v->j, i));
+        if (push(r, item) != 0)
+            return -1;
+        rc = render(r, body);
+        r->sp--;
     }
+    return rc;
+}
+
+static int section(struct render *r, const struct node *n)
+{
+    struct val v = resolve(r, n->text);
+    int rc;
+
+    if (falsy(r, &v))
+        return 0;
+    if (v.kind == V_TABLE || (v.kind == V_JSON && json_is_array(v.j)))
+        return each(r, &v, n->body);
     if (push(r, v) != 0)
         return -1;
     rc = render(r, n->body);
@@ -1021,6 +1100,7 @@ static int render(struct render *r, const struct tmpl *t)
 {
     size_t i;
     int rc = 0;
+    struct val v;
 
     for (i = 0; i < t->count && rc == 0; i++) {
         const struct node *n = &t->n[i];
@@ -1033,16 +1113,16 @@ static int render(struct render *r, const struct tmpl *t)
             rc = buf_append(r->out, n->text, n->len);
             break;
         case K_VAR:
-            rc = put_value(r, resolve(r, n->text), 1);
-            break;
         case K_UVAR:
-            rc = put_value(r, resolve(r, n->text), 0);
+            v = resolve(r, n->text);
+            rc = put_value(r, &v, n->kind == K_VAR);
             break;
         case K_SECTION:
             rc = section(r, n);
             break;
         case K_INVERTED:
-            rc = falsy(resolve(r, n->text)) ? render(r, n->body) : 0;
+            v = resolve(r, n->text);
+            rc = falsy(r, &v) ? render(r, n->body) : 0;
             break;
         case K_PARTIAL:
         case K_PARENT:
@@ -1060,6 +1140,12 @@ static int render(struct render *r, const struct tmpl *t)
 
 int mst_set_render(struct mst_set *set, const char *name, json_t *data, struct buf *out,
                    struct mst_error *err)
+{
+    return mst_set_render_table(set, name, data, NULL, out, err);
+}
+
+int mst_set_render_table(struct mst_set *set, const char *name, json_t *data,
+                         const struct mst_table *table, struct buf *out, struct mst_error *err)
 {
     struct render r;
     int failed = 0;
@@ -1079,7 +1165,8 @@ int mst_set_render(struct mst_set *set, const char *name, json_t *data, struct b
     r.set = set;
     r.out = out;
     r.err = err;
-    r.stack[r.sp++] = data;
+    r.table = table;
+    r.stack[r.sp++] = json_val(data);
     return render(&r, t);
 }
 

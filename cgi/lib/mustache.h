@@ -45,6 +45,20 @@ int mst_set_add(struct mst_set *set, const char *name, const char *src, size_t l
  * and parents render as nothing, as the spec says. */
 int mst_set_render(struct mst_set *set, const char *name, json_t *data, struct buf *out,
                    struct mst_error *err);
+/* A list given as a table of text (#9: a page of many rows without a JSON object per
+ * row). It renders exactly as a JSON array of objects under `name` in the top-level data
+ * would, each object having the row's present cells as strings under the column names:
+ * a NULL cell is a missing key. Names, columns and cells are borrowed for the render. */
+struct mst_table {
+    const char *name;        /* the list's name in the data ("dossiers") */
+    const char *const *cols; /* ncols column names */
+    size_t ncols, nrows;
+    const char *const *cells; /* nrows * ncols, row after row; UTF-8; NULL = missing */
+};
+/* mst_set_render with a table beside the data (which should not hold the same name:
+ * the table is found first). table may be NULL. */
+int mst_set_render_table(struct mst_set *set, const char *name, json_t *data,
+                         const struct mst_table *table, struct buf *out, struct mst_error *err);
 /* Forgets templates read from files so that the next render reads them again. */
 void mst_set_flush(struct mst_set *set);
 void mst_set_free(struct mst_set *set);

@@ -102,31 +102,65 @@ int buf_printf(struct buf *b, const char *fmt, ...)
     return rc;
 }
 
+/* The length of the sequence a lead byte starts (0: not a lead byte). */
+static size_t utf8_seq_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        return 2;
+    if (c >= 0xe0 && c <= 0xef)
+        return 3;
+    if (c >= 0xf0 && c <= 0xf4)
+        return 4;
+    return 0;
+}
+
+int utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, n, k;
+    uint32_t cp;
+
+    while (i < len) {
+        uint64_t w;
+        if (len - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8; /* the common case: eight ASCII bytes */
+            continue;
+        }
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((n = utf8_seq_len(p[i])) == 0 || len - i < n)
+            return 0;
+        cp = p[i] & (0x7f >> n);
+        for (k = 1; k < n; k++) {
+            if ((p[i + k] & 0xc0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i + k] & 0x3f);
+        }
+        if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+            (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
+/* The escape of each byte that needs one (the five of the HTML spec), else NULL. */
+static const char *const html_escapes[256] = {
+    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
+
 int buf_html_escape(struct buf *b, const char *s, size_t len)
 {
     size_t i, start = 0;
     const char *rep;
 
     for (i = 0; i < len; i++) {
-        switch (s[i]) {
-        case '&':
-            rep = "&amp;";
-            break;
-        case '<':
-            rep = "&lt;";
-            break;
-        case '>':
-            rep = "&gt;";
-            break;
-        case '"':
-            rep = "&quot;";
-            break;
-        case '\'':
-            rep = "&#39;";
-            break;
-        default:
+        if ((rep = html_escapes[(unsigned char)s[i]]) == NULL)
             continue;
-        }
         if (buf_append(b, s + start, i - start) != 0 || buf_puts(b, rep) != 0)
             return -1;
         start = i + 1;

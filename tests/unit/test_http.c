@@ -271,6 +271,27 @@ static void html_escape(void **state)
     buf_free(&b);
 }
 
+/* utf8_valid accepts exactly what jansson's json_stringn accepts. */
+static void utf8_like_jansson(void **state)
+{
+    static const char *const cases[] = {
+        "", "plain ascii \x01\x7f", "Cán bộ huyện B", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80",
+        "\xed\x9f\xbf", "\xee\x80\x80", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf",
+        /* refused: stray continuation, overlong, surrogate, past U+10FFFF, bad lead, cut */
+        "\x80", "a\xbf", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf", "\xed\xa0\x80",
+        "\xed\xbf\xbf", "\xf0\x80\x80\x80", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+        "\xf5\x80\x80\x80", "\xff", "\xc3", "\xe1\x80", "\xf0\x90\x80", "\xc3\x28", "\xe1\x80\x28",
+        "x\xf0\x90\x28\x80"};
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        json_t *j = json_stringn(cases[i], strlen(cases[i]));
+        assert_int_equal(utf8_valid(cases[i], strlen(cases[i])), j != NULL);
+        json_decref(j);
+    }
+    assert_true(utf8_valid("a\0b", 3)); /* NUL is a valid byte; callers stop at it */
+    assert_false(utf8_valid("\xc3\xa1", 1));
+}
+
 static void pool_limit(void **state)
 {
     struct pool p = {.limit = 1024};
@@ -298,6 +319,7 @@ int main(void)
         cmocka_unit_test(reply_headers),
         cmocka_unit_test(negotiation),
         cmocka_unit_test(html_escape),
+        cmocka_unit_test(utf8_like_jansson),
         cmocka_unit_test(pool_limit),
     };
     int rc = cmocka_run_group_tests_name("http", tests, NULL, NULL);

@@ -205,6 +205,57 @@ static void numbers(void **state)
     expect("{{r}} {{i}} {{n}} {{z}} {{h}}",
            "{\"r\": 1.210, \"i\": 12345678901, \"n\": -3, \"z\": 0.0, \"h\": 0.5}",
            "1.21 12345678901 -3 0 0.5");
+    /* integers are written without printf: the extremes and zero */
+    expect("{{a}} {{b}} {{c}} {{d}}",
+           "{\"a\": 9223372036854775807, \"b\": -9223372036854775808, \"c\": 0, \"d\": -10}",
+           "9223372036854775807 -9223372036854775808 0 -10");
+}
+
+/* A table renders exactly as the JSON array of objects it stands for (#9). */
+static void table_as_json(const char *tmpl, size_t nrows)
+{
+    static const char *const cols[] = {"id", "name", "note", "flag"};
+    static const char *const cells[] = {
+        "7", "<Trà & \"chè\">", NULL, "0", "8", "Bánh", "có", "", "-9", "'x'", NULL, NULL};
+    const char *rows_json = "[{\"id\": 7, \"name\": \"<Trà & \\\"chè\\\">\", \"flag\": 0},"
+                            " {\"id\": 8, \"name\": \"Bánh\", \"note\": \"có\", \"flag\": \"\"},"
+                            " {\"id\": -9, \"name\": \"'x'\"}]";
+    struct mst_table t = {"rows", cols, 4, nrows, cells};
+    struct mst_set *s = mst_set_new(NULL);
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    struct mst_error err = {0};
+    json_t *rows = json_loads(rows_json, 0, NULL);
+    json_t *d = json_pack("{s:s,s:s}", "title", "T<", "note", "ngoài");
+
+    assert_non_null(rows);
+    while (json_array_size(rows) > nrows)
+        json_array_remove(rows, json_array_size(rows) - 1);
+    assert_int_equal(mst_set_add(s, "t", tmpl, strlen(tmpl), &err), 0);
+    assert_int_equal(mst_set_render_table(s, "t", d, &t, &a, &err), 0);
+    json_object_set_new(d, "rows", rows);
+    assert_int_equal(mst_set_render(s, "t", d, &b, &err), 0);
+    if (strcmp(a.data ? a.data : "", b.data ? b.data : "") != 0)
+        fail_msg("%s: table '%s' json '%s'", tmpl, a.data ? a.data : "", b.data ? b.data : "");
+    json_decref(d);
+    buf_free(&a);
+    buf_free(&b);
+    mst_set_free(s);
+}
+
+static void tables(void **state)
+{
+    static const char *const t[] = {
+        "{{title}}{{#rows}}[{{id}}:{{name}}|{{{name}}}|{{&name}}|{{note}}|{{flag}}|{{.}}]{{/rows}}"
+        "{{^rows}}none{{/rows}}",
+        "{{#rows}}{{#note}}<{{.}}>{{/note}}{{^note}}-{{/note}}{{#flag}}f{{/flag}}{{/rows}}",
+        "{{#rows}}{{name.x}}{{rows}}{{rows.id}}{{#name}}{{title}}{{id}}{{.}}{{/name}}{{/rows}}",
+        "{{#rows}}({{#rows}}{{id}}{{/rows}}){{/rows}}{{rows.id}}{{rows.0}}",
+        "{{#rows}}{{#.}}{{id}}{{/.}}{{/rows}}{{#title}}{{#rows}}{{title}}{{/rows}}{{/title}}",
+    };
+
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+        for (size_t n = 0; n <= 3; n++)
+            table_as_json(t[i], n);
 }
 
 static void limits(void **state)
@@ -331,6 +382,7 @@ int main(void)
         cmocka_unit_test(missing_partials_render_nothing),
         cmocka_unit_test(dotted_names),
         cmocka_unit_test(numbers),
+        cmocka_unit_test(tables),
         cmocka_unit_test(limits),
         cmocka_unit_test(bad_delimiters),
         cmocka_unit_test(flush_rereads_files),
