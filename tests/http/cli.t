@@ -57,16 +57,16 @@ sqlite3 "$OLD/ocop.db" ".read $ROOT/db/migrations/0001_initial.sql" "PRAGMA user
 touch "$OLD/backups" # a file where the backup folder should be: no backup can be written
 out=$(OCOP_HOME="$OLD" "$OCOP" init 2>&1); rc=$?
 check_eq "no backup possible: the migration is refused" "$rc" 1
-check_has "… saying why" "$out" "was not migrated to version 2: no backup could be written"
+check_has "… saying why" "$out" "was not migrated to version 3: no backup could be written"
 check_eq "… and the database stays at version 1" "$(sqlite3 "$OLD/ocop.db" 'PRAGMA user_version')" 1
 rm "$OLD/backups"
 out=$(OCOP_HOME="$OLD" "$OCOP" init 2>&1); rc=$?
 check_eq "ocop init migrates an old database" "$rc" 0
-check_has "… after backing it up" "$out" "database backed up before migrating from version 1 to 2"
-BK=$(ls "$OLD"/backups/before-v2-*.ocop-backup 2>/dev/null | head -1)
+check_has "… after backing it up" "$out" "database backed up before migrating from version 1 to 3"
+BK=$(ls "$OLD"/backups/before-v3-*.ocop-backup 2>/dev/null | head -1)
 check "… into backups/" test -s "$BK"
-check_eq "the database is at version 2, its data kept" \
-    "$(sqlite3 "$OLD/ocop.db" "SELECT (SELECT user_version FROM pragma_user_version)||' '||name FROM area WHERE code='tinh-cu'")" "2 Tỉnh Cũ"
+check_eq "the database is at version 3, its data kept" \
+    "$(sqlite3 "$OLD/ocop.db" "SELECT (SELECT user_version FROM pragma_user_version)||' '||name FROM area WHERE code='tinh-cu'")" "3 Tỉnh Cũ"
 check_eq "the backup holds version 1 (the database only)" \
     "$(sqlite3 "$BK" "SELECT (SELECT user_version FROM pragma_user_version)||' '||(SELECT value FROM backup_meta WHERE key='files')")" "1 none"
 out=$(OCOP_HOME="$OLD" "$OCOP" restore "$BK" 2>&1); rc=$?
