@@ -11,6 +11,7 @@
 #include "mustache.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -827,10 +828,20 @@ struct val {
 
 static const struct val missing = {V_JSON, NULL, NULL, 0};
 
+/* A tag name's column in the table, found once per render: the names are the compiled
+ * template's (their addresses stay put while it renders), rows are many. */
+#define COL_MEMO 32
+struct col_memo {
+    const char *name; /* NULL: empty slot */
+    size_t len;
+    long col; /* -1: no such column */
+};
+
 struct render {
     struct mst_set *set;
     struct buf *out;
     const struct mst_table *table; /* NULL, or a list beside the data */
+    struct col_memo memo[COL_MEMO];
     struct val stack[MST_MAX_DEPTH * 2 + 2];
     int sp;
     struct frame frames[MST_MAX_DEPTH + 1];
@@ -850,21 +861,37 @@ static struct val json_val(json_t *j)
 
 /* Name n (len bytes) in context frame c: a key of an object, a column of a row whose
  * cell is present, or the table under its name in the data; else missing. */
-static struct val lookup_in(const struct render *r, const struct val *c, int root, const char *n,
+/* The column of the table named n (len bytes), or -1. */
+static long table_col(struct render *r, const char *n, size_t len)
+{
+    struct col_memo *m = &r->memo[((uintptr_t)n >> 2) % COL_MEMO];
+    const struct mst_table *t = r->table;
+
+    if (m->name == n && m->len == len)
+        return m->col;
+    m->name = n;
+    m->len = len;
+    m->col = -1;
+    for (size_t k = 0; k < t->ncols; k++)
+        if (strncmp(t->cols[k], n, len) == 0 && t->cols[k][len] == '\0') {
+            m->col = (long)k;
+            break;
+        }
+    return m->col;
+}
+
+static struct val lookup_in(struct render *r, const struct val *c, int root, const char *n,
                             size_t len)
 {
     const struct mst_table *t = r->table;
     struct val v = missing;
 
     if (c->kind == V_ROW) {
-        for (size_t k = 0; k < t->ncols; k++) {
-            const char *cell = t->cells[c->row * t->ncols + k];
-            const char *col = t->cols[k];
-            if (cell && col[0] == n[0] && strncmp(col, n, len) == 0 && col[len] == '\0') {
-                v.kind = V_CELL;
-                v.cell = cell;
-                return v;
-            }
+        long k = table_col(r, n, len);
+        const char *cell = k >= 0 ? t->cells[c->row * t->ncols + (size_t)k] : NULL;
+        if (cell) { /* a NULL cell is a missing key */
+            v.kind = V_CELL;
+            v.cell = cell;
         }
         return v;
     }
