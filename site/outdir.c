@@ -32,7 +32,6 @@ struct outdir {
     char build_name[NAME_MAX + 1]; /* "www.17" */
     char prev_name[NAME_MAX + 1];  /* the previous build's name in parent, "" if none */
     int parent_fd, build_fd, prev_fd, lock_fd;
-    pid_t pid;      /* the builder's (outdir_begin) */
     int out_is_dir; /* out is a real directory (first build over `ocop init`'s www) */
     int incremental;
     int in_place;             /* incremental, into the current build itself (build_fd == prev_fd) */
@@ -41,7 +40,8 @@ struct outdir {
     size_t nentries;
     struct buf manifest; /* "key path\n" lines of the new build */
     struct buf scratch;  /* the previous file's bytes while comparing */
-    struct buf pending;  /* in place: the paths written beside their files, NUL after each */
+    struct buf pending;  /* in place: "tmp\0path\0" of each file written to the scratch folder */
+    unsigned long seq;   /* names in the scratch folder */
     struct outdir_stats st;
 };
 
@@ -157,6 +157,7 @@ static int make_parents(struct outdir *od, const char *path)
 }
 
 static struct entry *find_entry(struct outdir *od, const char *path);
+static void clear_scratch(struct outdir *od);
 
 /* Notes path in the new manifest; e is its entry of the previous build when the caller
  * has already looked it up (else NULL: looked up here when working in place). */
@@ -353,7 +354,6 @@ struct outdir *outdir_begin(const char *out, int incremental)
     if (od == NULL)
         return NULL;
     od->parent_fd = od->build_fd = od->prev_fd = od->lock_fd = -1;
-    od->pid = getpid();
     od->incremental = incremental;
     if (split_out(od, out) != 0) {
         log_err("site: bad output path '%s'", out);
@@ -377,6 +377,7 @@ struct outdir *outdir_begin(const char *out, int incremental)
         snprintf(od->build_name, sizeof(od->build_name), "%s", od->prev_name);
         if (od->build_fd < 0)
             goto fail;
+        clear_scratch(od);
         return od;
     }
     if (make_build_dir(od) != 0) {
@@ -462,41 +463,49 @@ static int write_new(struct outdir *od, const char *path, const void *data, size
     return write_file(od, path, data, len, 0);
 }
 
-/* In place, a changed file is written beside the old one (".name.tmp-PID") and put in
- * its place at the commit, after one syncfs for all of them: an fdatasync each made a
- * rebuild of 400 pages wait for 400 flushes one after another. */
-static void tmp_name(const struct outdir *od, const char *path, char *tmp, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-
-    /* the builder's pid, also in its helper process (whose files the builder renames) */
-    snprintf(tmp, size, "%.*s.%s.tmp-%ld", slash ? (int)(slash - path + 1) : 0, path,
-             slash ? slash + 1 : path, (long)od->pid);
-}
-
+/* In place, a changed file is written to the scratch folder of the build (OUTDIR_SCRATCH,
+ * named by the writing process and a number) and renamed over the old one at the commit,
+ * after one syncfs for all of them: an fdatasync each made a rebuild of 400 pages wait
+ * for 400 flushes one after another. A reader sees the old file or the new one; a
+ * build killed on the way leaves its files in the scratch folder only, which the next
+ * one empties. */
 static int replace_file(struct outdir *od, const char *path, const void *data, size_t len)
 {
-    char tmp[1200];
+    char tmp[64];
 
-    tmp_name(od, path, tmp, sizeof(tmp)); /* a reader sees the old file or the new one */
+    snprintf(tmp, sizeof(tmp), "%s/%ld-%lu", OUTDIR_SCRATCH, (long)getpid(), od->seq++);
     if (write_file(od, tmp, data, len, 1) != 0)
         return -1;
-    if (buf_append(&od->pending, path, strlen(path) + 1) != 0) {
+    if (buf_append(&od->pending, tmp, strlen(tmp) + 1) != 0 ||
+        buf_append(&od->pending, path, strlen(path) + 1) != 0) {
         unlinkat(od->build_fd, tmp, 0);
         return -1;
     }
     return 0;
 }
 
+/* The pending entry at *at: its scratch name (the return) and *path; NULL at the end. */
+static const char *next_pending(const struct outdir *od, size_t *at, const char **path)
+{
+    const char *tmp;
+
+    if (*at >= od->pending.len)
+        return NULL;
+    tmp = od->pending.data + *at;
+    *path = tmp + strlen(tmp) + 1;
+    *at = (size_t)(*path + strlen(*path) + 1 - od->pending.data);
+    return tmp;
+}
+
 /* fdatasync of each pending file (the manifest alone: pages go by one syncfs). */
 static int flush_pending(struct outdir *od)
 {
-    char tmp[1200];
+    const char *tmp, *path;
+    size_t at = 0;
 
-    for (size_t at = 0; at < od->pending.len; at += strlen(od->pending.data + at) + 1) {
-        int fd, rc;
-        tmp_name(od, od->pending.data + at, tmp, sizeof(tmp));
-        if ((fd = openat(od->build_fd, tmp, O_RDONLY | O_CLOEXEC)) < 0)
+    while ((tmp = next_pending(od, &at, &path)) != NULL) {
+        int fd = openat(od->build_fd, tmp, O_RDONLY | O_CLOEXEC), rc;
+        if (fd < 0)
             return -1;
         rc = fdatasync(fd);
         close(fd);
@@ -510,23 +519,40 @@ static int flush_pending(struct outdir *od)
  * removes them instead (an aborted build). 0, or -1 on the first that fails. */
 static int settle_pending(struct outdir *od, int unlink)
 {
-    char tmp[1200];
+    const char *tmp, *path;
+    size_t at = 0;
     int rc = 0;
 
-    for (size_t at = 0; at < od->pending.len; at += strlen(od->pending.data + at) + 1) {
-        const char *path = od->pending.data + at;
-        tmp_name(od, path, tmp, sizeof(tmp));
-        if (unlink)
-            unlinkat(od->build_fd, tmp, 0);
-        else if (rc == 0 && renameat(od->build_fd, tmp, od->build_fd, path) != 0) {
+    while ((tmp = next_pending(od, &at, &path)) != NULL) {
+        if (!unlink && rc == 0 && renameat(od->build_fd, tmp, od->build_fd, path) != 0 &&
+            (errno != ENOENT || make_parents(od, path) != 0 || /* a new page's folder */
+             renameat(od->build_fd, tmp, od->build_fd, path) != 0)) {
             log_err("site: cannot replace %s/%s: %s", od->build_name, path, strerror(errno));
             rc = -1;
         }
-        if (rc != 0)
+        if (unlink || rc != 0)
             unlinkat(od->build_fd, tmp, 0);
     }
     buf_reset(&od->pending);
     return rc;
+}
+
+/* Empties the scratch folder of what a killed build left (the lock is held). */
+static void clear_scratch(struct outdir *od)
+{
+    int fd = openat(od->build_fd, OUTDIR_SCRATCH, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    struct dirent *e;
+
+    if (d == NULL) {
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            unlinkat(fd, e->d_name, 0);
+    closedir(d);
 }
 
 void outdir_drop_pending(struct outdir *od)
@@ -738,7 +764,12 @@ static int commit_in_place(struct outdir *od, const char *signature)
                 break; /* not empty */
         }
     }
-    if (write_manifest(od, signature) != 0 || fsync(od->build_fd) != 0) {
+    if (write_manifest(od, signature) != 0) {
+        log_err("site: cannot record the build in %s: %s", od->out, strerror(errno));
+        return -1;
+    }
+    unlinkat(od->build_fd, OUTDIR_SCRATCH, AT_REMOVEDIR); /* empty now */
+    if (fsync(od->build_fd) != 0) {
         log_err("site: cannot record the build in %s: %s", od->out, strerror(errno));
         return -1;
     }

@@ -34,6 +34,7 @@
 
 #define OUTDIR_KEY_HEX  32 /* hex digits of a key */
 #define OUTDIR_MANIFEST ".ocop-site"
+#define OUTDIR_SCRATCH  ".ocop-tmp" /* in place: new files until the commit */
 
 struct outdir;
 
