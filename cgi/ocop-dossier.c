@@ -944,6 +944,7 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
     struct buf cells = BUF_INIT; /* the cell pointers, row after row */
 
+    *out = NULL;
     if (cols == NULL || t == NULL)
         return -1;
     for (int k = 0; k < ncols; k++) {

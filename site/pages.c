@@ -544,7 +544,7 @@ json_t *j_cert(struct site_ctx *c, const struct m_cert *ct, int with_events)
 
 /* The product's story file: the state folder's content/ first, then the shipped one.
  * 1 with its path and stat, 0 when there is none. */
-int site_story_dirs(struct site_ctx *c)
+void site_story_dirs(struct site_ctx *c)
 {
     const char *roots[2] = {c->o->home, c->o->share};
     char dir[4200];
@@ -558,7 +558,6 @@ int site_story_dirs(struct site_ctx *c)
         if (c->story_fd[i] < 0 && errno != ENOENT)
             log_warn("site: cannot read %s: %s", dir, strerror(errno));
     }
-    return 0;
 }
 
 void site_story_dirs_close(struct site_ctx *c)

@@ -61,9 +61,9 @@ int site_page_fp(struct site_ctx *c, const struct site_page_spec *sp,
 /* Fingerprints every product (after site_photos, which names the photos' files): a
  * hash of everything its product page, certificate pages and listing lines show. */
 int site_fingerprints(struct site_ctx *c);
-/* Opens the folders the stories are read from (before anything looks for one) and
- * closes them. */
-int site_story_dirs(struct site_ctx *c);
+/* Opens the folders the stories are read from (before anything looks for one; one
+ * that cannot be opened is logged and holds no story) and closes them. */
+void site_story_dirs(struct site_ctx *c);
 void site_story_dirs_close(struct site_ctx *c);
 const char *site_fp(const struct site_ctx *c, const struct m_product *p);
 
