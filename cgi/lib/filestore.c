@@ -148,6 +148,25 @@ static int fsync_dir(const char *path)
     return rc;
 }
 
+/* Takes the lock of a new temp file, held while the upload lives: a sweeper that can
+ * take it knows the writer is gone (killed mid-upload), whatever the file's age. The
+ * sweeper unlinks only while holding the lock, so once we hold it, a name still linked
+ * is ours to keep; 0, or -1 when the name is gone (or the lock cannot be had). Blocks
+ * for the moment a sweeper's probe holds it. */
+static int lock_temp(int fd)
+{
+    struct stat st;
+    int rc;
+
+    while ((rc = flock(fd, LOCK_EX)) < 0 && errno == EINTR)
+        ;
+    if (rc < 0) {
+        log_err("filestore: flock: %s", strerror(errno));
+        return -1;
+    }
+    return fstat(fd, &st) == 0 && st.st_nlink > 0 ? 0 : -1;
+}
+
 static int open_temp(struct fs_file *f)
 {
     unsigned char rnd[TMP_RAND];
@@ -160,10 +179,11 @@ static int open_temp(struct fs_file *f)
             return -FS_E_IO;
         f->fd = open(f->tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (f->fd >= 0) {
-            /* held while the upload lives: a sweeper that can take it knows the writer
-             * is gone (killed mid-upload), whatever the file's age */
-            flock(f->fd, LOCK_EX | LOCK_NB);
-            return 0;
+            if (lock_temp(f->fd) == 0)
+                return 0;
+            close(f->fd);
+            f->fd = -1;
+            continue; /* swept before it was locked: another name */
         }
         if (errno != EEXIST)
             break;
@@ -430,20 +450,25 @@ static int is_temp_name(const char *name)
            strcmp(name + n - (sizeof(TMP_SUFFIX) - 1), TMP_SUFFIX) == 0;
 }
 
-/* A temp file whose writer is gone: nobody holds its lock, and it is not brand new
- * (a writer locks it right after creating it). */
-static int abandoned(int dir, const char *name, const struct stat *st)
+/* Unlinks the temp file `name` if its writer is gone: nobody holds its lock. The name
+ * goes while the lock is ours, so a writer that locks the file after it sees it gone
+ * (lock_temp). Files written in the last second are left alone (a writer locks its file
+ * right after creating it). 1 when removed, 0 when kept, -1 on an unlink error. */
+static int remove_abandoned(int dir, const char *name, const struct stat *st)
 {
-    int fd, free_lock;
+    int fd, rc = 0, e;
 
     if ((int64_t)st->st_mtime > now_seconds() - 1)
         return 0;
     fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return 0;
-    free_lock = flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+        rc = unlinkat(dir, name, 0) == 0 ? 1 : errno == ENOENT ? 0 : -1;
+    e = errno;
     close(fd);
-    return free_lock;
+    errno = e; /* the caller reports the unlink's */
+    return rc;
 }
 
 int fs_sweep(const char *root, int64_t max_age, size_t *removed)
@@ -468,13 +493,17 @@ int fs_sweep(const char *root, int64_t max_age, size_t *removed)
         return -FS_E_IO;
     }
     while ((de = readdir(d)) != NULL) {
+        int gone;
         if (!is_temp_name(de->d_name) ||
-            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
-            ((int64_t)st.st_mtime > cutoff && !abandoned(dirfd(d), de->d_name, &st)))
+            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
             continue;
-        if (unlinkat(dirfd(d), de->d_name, 0) == 0) {
+        if ((int64_t)st.st_mtime > cutoff) /* young: only when its writer is gone */
+            gone = remove_abandoned(dirfd(d), de->d_name, &st);
+        else /* older than max_age: whoever holds it */
+            gone = unlinkat(dirfd(d), de->d_name, 0) == 0 ? 1 : errno == ENOENT ? 0 : -1;
+        if (gone == 1) {
             count++;
-        } else if (errno != ENOENT) {
+        } else if (gone < 0) {
             log_err("filestore: unlink %s/%s: %s", tmpdir, de->d_name, strerror(errno));
             rc = -FS_E_IO;
         }

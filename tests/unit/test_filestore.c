@@ -432,6 +432,56 @@ static void sweep(void **state)
     assert_int_equal(count_in("tmp"), 2);
 }
 
+/* The only temp file in tmp/, its path in path. */
+static void only_temp(char *path, size_t size)
+{
+    struct dirent *de;
+    DIR *d;
+    int n = 0;
+
+    snprintf(path, size, "%s/tmp", root);
+    d = opendir(path);
+    assert_non_null(d);
+    while ((de = readdir(d)) != NULL)
+        if (de->d_name[0] != '.' && ++n)
+            snprintf(path, size, "%s/tmp/%s", root, de->d_name);
+    closedir(d);
+    assert_int_equal(n, 1);
+}
+
+/* A temp file younger than max_age but not brand new: kept while its writer lives
+ * (holds its lock), removed once nobody holds it (the writer was killed). */
+static void sweep_young(void **state)
+{
+    char path[512];
+    struct fs_file *live;
+    size_t removed = 99;
+    int fd;
+
+    (void)state;
+    assert_int_equal(fs_begin(root, 1 << 20, &live), 0);
+    only_temp(path, sizeof(path));
+    age(path, 10);
+    assert_int_equal(fs_sweep(root, 3600, &removed), 0);
+    assert_int_equal(removed, 0);
+    assert_int_equal(access(path, F_OK), 0);
+    /* the writer's lock is taken and held, not merely tried */
+    fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), -1);
+    close(fd);
+    fs_abort(live);
+    assert_int_equal(count_in("tmp"), 0);
+    /* what a killed writer leaves: the same name, nobody holding it */
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    assert_true(fd >= 0);
+    close(fd);
+    age(path, 10);
+    assert_int_equal(fs_sweep(root, 3600, &removed), 0);
+    assert_int_equal(removed, 1);
+    assert_int_equal(count_in("tmp"), 0);
+}
+
 static void bad_arguments(void **state)
 {
     struct fs_file *f = (struct fs_file *)1;
@@ -643,6 +693,7 @@ int main(void)
         T(closed_descriptor),
         T(download_hashes),
         T(sweep),
+        T(sweep_young),
         T(bad_arguments),
         T(streamed_upload),
         T(streamed_upload_cut_short),
