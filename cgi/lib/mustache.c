@@ -829,8 +829,9 @@ struct val {
 static const struct val missing = {V_JSON, NULL, NULL, 0};
 
 /* A tag name's column in the table, found once per render: the names are the compiled
- * template's (their addresses stay put while it renders), rows are many. */
-#define COL_MEMO 32
+ * template's (their addresses stay put while it renders), rows are many. An open-
+ * addressed table keyed by the name's address; a full memo only means a scan. */
+#define COL_MEMO 64
 struct col_memo {
     const char *name; /* NULL: empty slot */
     size_t len;
@@ -859,27 +860,42 @@ static struct val json_val(json_t *j)
     return v;
 }
 
-/* Name n (len bytes) in context frame c: a key of an object, a column of a row whose
- * cell is present, or the table under its name in the data; else missing. */
-/* The column of the table named n (len bytes), or -1. */
-static long table_col(struct render *r, const char *n, size_t len)
+/* 1 when the string z is the name n of len bytes (which may hold a NUL: tag names come
+ * from templates as written), else 0. */
+static int same_name(const char *z, const char *n, size_t len)
 {
-    struct col_memo *m = &r->memo[((uintptr_t)n >> 2) % COL_MEMO];
-    const struct mst_table *t = r->table;
-
-    if (m->name == n && m->len == len)
-        return m->col;
-    m->name = n;
-    m->len = len;
-    m->col = -1;
-    for (size_t k = 0; k < t->ncols; k++)
-        if (strncmp(t->cols[k], n, len) == 0 && t->cols[k][len] == '\0') {
-            m->col = (long)k;
-            break;
-        }
-    return m->col;
+    return strnlen(z, len + 1) == len && memcmp(z, n, len) == 0;
 }
 
+/* The column of the table named n (len bytes), or -1. */
+static long table_scan(const struct mst_table *t, const char *n, size_t len)
+{
+    for (size_t k = 0; k < t->ncols; k++)
+        if (same_name(t->cols[k], n, len))
+            return (long)k;
+    return -1;
+}
+
+/* table_scan, remembered: the slot comes from the address's bits mixed (Fibonacci
+ * hashing; names allocated side by side differ only in a few low bits). */
+static long table_col(struct render *r, const char *n, size_t len)
+{
+    size_t h = (size_t)(((uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15u) >> 58); /* 6 bits */
+
+    for (size_t i = 0; i < COL_MEMO; i++) {
+        struct col_memo *m = &r->memo[(h + i) % COL_MEMO];
+        if (m->name == n && m->len == len)
+            return m->col;
+        if (m->name == NULL) {
+            *m = (struct col_memo){n, len, table_scan(r->table, n, len)};
+            return m->col;
+        }
+    }
+    return table_scan(r->table, n, len);
+}
+
+/* Name n (len bytes) in context frame c: a key of an object, a column of a row whose
+ * cell is present, or the table under its name in the data; else missing. */
 static struct val lookup_in(struct render *r, const struct val *c, int root, const char *n,
                             size_t len)
 {
@@ -895,7 +911,7 @@ static struct val lookup_in(struct render *r, const struct val *c, int root, con
         }
         return v;
     }
-    if (root && t && strncmp(t->name, n, len) == 0 && t->name[len] == '\0') {
+    if (root && t && same_name(t->name, n, len)) {
         v.kind = V_TABLE;
         return v;
     }
@@ -909,23 +925,23 @@ static int found(const struct val *v)
     return v->kind != V_JSON || v->j != NULL;
 }
 
-/* Resolves a (dotted) name against the context stack. */
-static struct val resolve(struct render *r, const char *name)
+/* Resolves a (dotted) name of len bytes (the compiled tag's) against the context stack. */
+static struct val resolve(struct render *r, const char *name, size_t len)
 {
-    const char *dot;
+    const char *end = name + len, *dot;
     struct val v = missing;
     size_t n;
     int i;
 
-    if (strcmp(name, ".") == 0)
+    if (len == 1 && name[0] == '.')
         return r->sp > 0 ? r->stack[r->sp - 1] : missing;
-    dot = strchr(name, '.');
-    n = dot ? (size_t)(dot - name) : strlen(name);
+    dot = memchr(name, '.', len);
+    n = dot ? (size_t)(dot - name) : len;
     for (i = r->sp - 1; i >= 0 && !found(&v); i--)
         v = lookup_in(r, &r->stack[i], i == 0, name, n);
     while (found(&v) && dot) {
-        const char *next = strchr(dot + 1, '.');
-        n = next ? (size_t)(next - dot - 1) : strlen(dot + 1);
+        const char *next = memchr(dot + 1, '.', (size_t)(end - dot - 1));
+        n = (size_t)((next ? next : end) - dot - 1);
         v = v.kind == V_JSON || v.kind == V_ROW ? lookup_in(r, &v, 0, dot + 1, n) : missing;
         dot = next;
     }
@@ -940,24 +956,6 @@ static int falsy(const struct render *r, const struct val *v)
         return 0;
     return v->j == NULL || json_is_false(v->j) || json_is_null(v->j) ||
            (json_is_array(v->j) && json_array_size(v->j) == 0);
-}
-
-/* Writes n in decimal at the end of num[24] (no snprintf: pages print many ids and
- * years); returns where the digits start. */
-static const char *int_text(json_int_t n, char num[24], size_t *len)
-{
-    char *p = num + 23;
-    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-
-    *p = '\0';
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (n < 0)
-        *--p = '-';
-    *len = (size_t)(num + 23 - p);
-    return p;
 }
 
 static int put_value(struct render *r, const struct val *vv, int escape)
@@ -1020,7 +1018,7 @@ static int each(struct render *r, const struct val *v, const struct tmpl *body)
 
 static int section(struct render *r, const struct node *n)
 {
-    struct val v = resolve(r, n->text);
+    struct val v = resolve(r, n->text, n->len);
     int rc;
 
     if (falsy(r, &v))
@@ -1141,14 +1139,14 @@ static int render(struct render *r, const struct tmpl *t)
             break;
         case K_VAR:
         case K_UVAR:
-            v = resolve(r, n->text);
+            v = resolve(r, n->text, n->len);
             rc = put_value(r, &v, n->kind == K_VAR);
             break;
         case K_SECTION:
             rc = section(r, n);
             break;
         case K_INVERTED:
-            v = resolve(r, n->text);
+            v = resolve(r, n->text, n->len);
             rc = falsy(r, &v) ? render(r, n->body) : 0;
             break;
         case K_PARTIAL:

@@ -40,7 +40,7 @@ static void same_as_json(struct mst_set *set, json_t *ctx, json_t *ctx_rows)
     int ra = mst_set_render_table(set, "t", ctx, &table, &a, &err);
     int rb = mst_set_render(set, "t", ctx_rows, &b, &err);
 
-    if (ra != rb || (ra == 0 && (a.len != b.len || memcmp(a.data, b.data, a.len) != 0)))
+    if (ra != rb || (ra == 0 && (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0))))
         abort();
     buf_free(&a);
     buf_free(&b);
