@@ -922,7 +922,10 @@ static const char *cell_text(struct pool *pool, sqlite3_stmt *st, int k, int *ba
         len = (size_t)snprintf(num, sizeof(num), "%.15g", sqlite3_column_double(st, k));
         t = num;
         break;
-    default: /* integers are written in decimal by SQLite, as %lld */
+    case SQLITE_INTEGER: /* in decimal, as SQLite's text of it (%lld) */
+        t = int_text(sqlite3_column_int64(st, k), num, &len);
+        break;
+    default:
         if ((t = (const char *)sqlite3_column_text(st, k)) == NULL)
             return NULL;
         len = strlen(t);

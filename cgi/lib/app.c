@@ -135,9 +135,53 @@ int require_role(const struct request *rq, struct reply *rp, unsigned roles)
 
 /* ---- reading the request ---- */
 
-static const char *param(char **envp, const char *name)
+/* The FastCGI parameters a request reads, found in one pass over them (FCGX_GetParam
+ * walks the whole list for each name). */
+enum param_id {
+    P_METHOD,
+    P_URI,
+    P_QUERY,
+    P_COOKIE,
+    P_HTTPS,
+    P_CONTENT_TYPE,
+    P_ACCEPT,
+    P_REMOTE_ADDR,
+    P_USER_AGENT,
+    P_CSRF,
+    P_CONTENT_LENGTH,
+    P__N
+};
+#define PARAM(name)                                                                                \
+    {                                                                                              \
+        name, sizeof(name) - 1                                                                     \
+    }
+static const struct {
+    const char *name;
+    size_t len;
+} param_names[P__N] = {
+    PARAM("REQUEST_METHOD"),    PARAM("DOCUMENT_URI"),   PARAM("QUERY_STRING"),
+    PARAM("HTTP_COOKIE"),       PARAM("HTTPS"),          PARAM("CONTENT_TYPE"),
+    PARAM("HTTP_ACCEPT"),       PARAM("REMOTE_ADDR"),    PARAM("HTTP_USER_AGENT"),
+    PARAM("HTTP_X_CSRF_TOKEN"), PARAM("CONTENT_LENGTH"),
+};
+#undef PARAM
+
+/* v[id] = the value of each parameter above, NULL when absent (the first of a repeated
+ * name, as FCGX_GetParam). */
+static void read_env(char **envp, const char *v[P__N])
 {
-    return FCGX_GetParam(name, envp);
+    for (int k = 0; k < P__N; k++)
+        v[k] = NULL;
+    for (; envp && *envp; envp++) {
+        const char *eq = strchr(*envp, '=');
+        size_t n = eq ? (size_t)(eq - *envp) : 0;
+        for (int k = 0; eq && k < P__N; k++)
+            if (v[k] == NULL && param_names[k].len == n &&
+                memcmp(param_names[k].name, *envp, n) == 0) {
+                v[k] = eq + 1;
+                break;
+            }
+    }
 }
 
 static int parse_method(const char *m, enum http_method *out)
@@ -155,22 +199,18 @@ static int parse_method(const char *m, enum http_method *out)
 
 /* Copies the parameters a request needs into its pool (FastCGI's strings die at the
  * next accept). 0, or -1 with the reply set. */
-static int read_params(struct request *rq, char **envp, struct reply *rp)
+static int read_params(struct request *rq, const char *const *p, struct reply *rp)
 {
-    const char *m = param(envp, "REQUEST_METHOD"), *uri = param(envp, "DOCUMENT_URI");
-    const char *qs = param(envp, "QUERY_STRING"), *cookie = param(envp, "HTTP_COOKIE");
-    const char *https = param(envp, "HTTPS");
+    const char *m = p[P_METHOD], *uri = p[P_URI], *qs = p[P_QUERY], *cookie = p[P_COOKIE];
+    const char *https = p[P_HTTPS];
 
-#define COPY(field, name)                                                                          \
-    do {                                                                                           \
-        const char *v_ = param(envp, name);                                                        \
-        rq->field = v_ ? pool_strndup(rq->pool, v_, strnlen(v_, 4096)) : NULL;                     \
-    } while (0)
-    COPY(content_type, "CONTENT_TYPE");
-    COPY(accept, "HTTP_ACCEPT");
-    COPY(remote_addr, "REMOTE_ADDR");
-    COPY(user_agent, "HTTP_USER_AGENT");
-    COPY(csrf_header, "HTTP_X_CSRF_TOKEN");
+#define COPY(field, id)                                                                            \
+    rq->field = p[id] ? pool_strndup(rq->pool, p[id], strnlen(p[id], 4096)) : NULL
+    COPY(content_type, P_CONTENT_TYPE);
+    COPY(accept, P_ACCEPT);
+    COPY(remote_addr, P_REMOTE_ADDR);
+    COPY(user_agent, P_USER_AGENT);
+    COPY(csrf_header, P_CSRF);
 #undef COPY
     rq->wants_json = http_wants_json(rq->accept);
     rq->https = https && strcmp(https, "on") == 0;
@@ -196,9 +236,8 @@ static int read_params(struct request *rq, char **envp, struct reply *rp)
 }
 
 /* Validates CONTENT_LENGTH: 0 and *len set, or -1 with the reply set. */
-static int content_length(struct request *rq, char **envp, int64_t cap, struct reply *rp)
+static int content_length(struct request *rq, const char *cl, int64_t cap, struct reply *rp)
 {
-    const char *cl = param(envp, "CONTENT_LENGTH");
 
     rq->content_len = 0;
     if (cl == NULL || *cl == '\0') {
@@ -318,8 +357,10 @@ static void dispatch(const struct app *app, struct request *rq, FCGX_Stream *in,
     const struct route *r;
     char allow[128];
     int status = 404;
+    const char *p[P__N];
 
-    if (read_params(rq, envp, rp) != 0)
+    read_env(envp, p);
+    if (read_params(rq, p, rp) != 0)
         return;
     r = http_route(app->routes, app->nroutes, rq->method, rq->path, rq, &status, allow,
                    sizeof(allow));
@@ -333,10 +374,10 @@ static void dispatch(const struct app *app, struct request *rq, FCGX_Stream *in,
         return;
     }
     if (r->flags & ROUTE_STREAM) {
-        if (content_length(rq, envp, INT64_MAX, rp) != 0)
+        if (content_length(rq, p[P_CONTENT_LENGTH], INT64_MAX, rp) != 0)
             return;
         rq->stream = in;
-    } else if (content_length(rq, envp, HTTP_MAX_FORM_BODY, rp) != 0 ||
+    } else if (content_length(rq, p[P_CONTENT_LENGTH], HTTP_MAX_FORM_BODY, rp) != 0 ||
                read_body(rq, in, rp) != 0 || parse_body(rq, rp) != 0) {
         return;
     }

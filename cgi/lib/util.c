@@ -148,6 +148,22 @@ int utf8_valid(const char *s, size_t len)
     return 1;
 }
 
+const char *int_text(long long n, char num[24], size_t *len)
+{
+    char *p = num + 23;
+    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+    *p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (n < 0)
+        *--p = '-';
+    *len = (size_t)(num + 23 - p);
+    return p;
+}
+
 /* The escape of each byte that needs one (the five of the HTML spec), else NULL. */
 static const char *const html_escapes[256] = {
     ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",

@@ -64,6 +64,9 @@ int buf_html_escape(struct buf *b, const char *s, size_t len);
  * surrogates, nothing past U+10FFFF; any ASCII byte), else 0. Lets callers make
  * strings with json_stringn_nocheck at a fraction of json_string's cost. */
 int utf8_valid(const char *s, size_t len);
+/* Writes n in decimal at the end of num[24] and returns where the digits start, their
+ * count in *len (no printf: pages print many ids and years). */
+const char *int_text(long long n, char num[24], size_t *len);
 void buf_reset(struct buf *b); /* len = 0, keeps the memory */
 /* Appends the whole file at path, refusing one over max bytes. 0, or -1 with errno
  * set (ENOENT and the like from fopen, EFBIG when over max, ENOMEM). */
