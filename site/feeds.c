@@ -29,6 +29,7 @@
  * plain bytes are copied whole. */
 static int put_json_str(struct buf *b, const char *s)
 {
+    static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(s), start = 0;
     char esc[8];
 
@@ -38,10 +39,16 @@ static int put_json_str(struct buf *b, const char *s)
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0x20 && ch != '"' && ch != '\\')
             continue;
-        if (ch == '\n' || ch == '\t' || ch == '"' || ch == '\\')
-            snprintf(esc, sizeof(esc), "\\%c", ch == '\n' ? 'n' : ch == '\t' ? 't' : ch);
-        else
-            snprintf(esc, sizeof(esc), "\\u%04X", ch);
+        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '"' || ch == '\\') {
+            esc[0] = '\\';
+            esc[1] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : ch == '\t' ? 't' : (char)ch;
+            esc[2] = '\0';
+        } else {
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[ch >> 4];
+            esc[5] = hex[ch & 15];
+            esc[6] = '\0';
+        }
         if (buf_append(b, s + start, i - start) || buf_puts(b, esc))
             return -1;
         start = i + 1;

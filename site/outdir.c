@@ -36,8 +36,10 @@ struct outdir {
     int incremental;
     int in_place;             /* incremental, into the current build itself (build_fd == prev_fd) */
     struct buf prev_manifest; /* the previous manifest's text, cut into entries */
-    struct entry *entries;
+    struct entry *entries;    /* in the manifest's order */
     size_t nentries;
+    uint32_t *slots;     /* entries by path: open addressing, 1 + index, 0 = empty */
+    size_t nslots;       /* a power of two, at least twice nentries */
     struct buf manifest; /* "key path\n" lines of the new build */
     struct buf scratch;  /* the previous file's bytes while comparing */
     struct buf pending;  /* in place: "tmp\0path\0" of each file written to the scratch folder */
@@ -190,19 +192,57 @@ static int link_prev(struct outdir *od, const char *path)
 
 /* ---- the previous build ---- */
 
-static int entry_cmp(const void *a, const void *b)
+/* FNV-1a of a path: the slot its entry's search starts from. */
+static size_t path_hash(const char *path)
 {
-    return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+    uint64_t h = 0xcbf29ce484222325u;
+
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        h = (h ^ *p) * 0x100000001b3u;
+    return (size_t)(h ^ (h >> 32));
 }
 
 static struct entry *find_entry(struct outdir *od, const char *path)
 {
-    struct entry want = {path, NULL, 0};
+    size_t mask = od->nslots - 1;
 
-    return od->nentries ? bsearch(&want, od->entries, od->nentries, sizeof(want), entry_cmp) : NULL;
+    if (od->nslots == 0)
+        return NULL;
+    for (size_t i = path_hash(path) & mask;; i = (i + 1) & mask) {
+        uint32_t k = od->slots[i];
+        if (k == 0)
+            return NULL;
+        if (strcmp(od->entries[k - 1].path, path) == 0)
+            return &od->entries[k - 1];
+    }
 }
 
-/* Reads the previous manifest into sorted entries; a missing or odd one gives none. */
+/* Indexes the entries by path (a sort of 48,000 paths took a fifth of an incremental
+ * build's instructions; this takes a few hundredths). The first of a repeated path
+ * wins. Without memory the previous build is forgotten: a full build follows (in
+ * place, unindexed entries would have their pages removed as gone). */
+static void index_entries(struct outdir *od)
+{
+    size_t n = 16, mask;
+
+    while (n < od->nentries * 2)
+        n *= 2;
+    if (od->nentries > UINT32_MAX - 1 || (od->slots = calloc(n, sizeof(*od->slots))) == NULL) {
+        od->nentries = 0;
+        return;
+    }
+    od->nslots = n;
+    mask = n - 1;
+    for (size_t e = 0; e < od->nentries; e++) {
+        size_t i = path_hash(od->entries[e].path) & mask;
+        while (od->slots[i] && strcmp(od->entries[od->slots[i] - 1].path, od->entries[e].path))
+            i = (i + 1) & mask;
+        if (od->slots[i] == 0)
+            od->slots[i] = (uint32_t)(e + 1);
+    }
+}
+
+/* Reads the previous manifest into indexed entries; a missing or odd one gives none. */
 static void load_manifest(struct outdir *od)
 {
     char *line, *save = NULL;
@@ -234,8 +274,7 @@ static void load_manifest(struct outdir *od)
         *sp = '\0';
         od->entries[od->nentries++] = (struct entry){sp + 1, line, 0};
     }
-    if (od->nentries > 1)
-        qsort(od->entries, od->nentries, sizeof(*od->entries), entry_cmp);
+    index_entries(od);
 }
 
 /* Works out what out is now: absent, a symlink to an earlier build, or a directory. */
@@ -820,6 +859,7 @@ void outdir_abort(struct outdir *od)
     buf_free(&od->scratch);
     buf_free(&od->pending);
     free(od->entries);
+    free(od->slots);
     free(od);
 }
 
