@@ -15,6 +15,7 @@
 #include "json_arena.h"
 #include "multipart.h"
 #include "mustache.h"
+#include "pager.h"
 #include "rules.h"
 #include "text.h"
 
@@ -134,23 +135,36 @@ static const char SQL_SUBJECTS[] =
     "(SELECT count(*) FROM product p WHERE p.subject_id = s.id) AS products "
     "FROM subject s JOIN area a ON a.code = s.area_code "
     "WHERE ?1 = '' OR " SQL_IN_AREA("s.area_code", "?1") " "
-                                                         "ORDER BY s.name LIMIT 1000";
+                                                         "ORDER BY s.name, s.id LIMIT ?2 OFFSET ?3";
+static const struct field subject_list_fields[] = {PAGER_FIELD};
 
 static int get_subjects(struct request *rq, struct reply *rp)
 {
     const struct session *s = rq->session;
     sqlite3_stmt *st = db_stmt(rt.db, SQL_SUBJECTS);
+    struct field_value v[1];
+    struct field_error fe;
     json_t *list, *e;
-    size_t i;
+    size_t i, fetched;
+    int64_t page;
 
+    if (http_validate(rq->pool, subject_list_fields, 1, &rq->query, v, &fe) != 0) {
+        reply_field_error(rp, &fe);
+        rp->status = 400;
+        return -1;
+    }
+    page = pager_number(&v[0]);
     if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) != 0 ||
+        db_bind_int(st, 2, pager_limit()) || db_bind_int(st, 3, pager_offset(page)) ||
         (list = db_rows_json(rt.db, st)) == NULL)
         return reply_db_error(rp);
+    fetched = pager_trim(list);
     json_array_foreach(list, i, e) json_object_set_new(
         e, "kind_label",
         json_string(subject_kind_label(json_string_value(json_object_get(e, "kind")))));
     reply_set(rp, 200, "app/subjects",
-              json_pack("{s:o,s:b}", "subjects", list, "can_write", writer(s)));
+              json_pack("{s:o,s:b,s:o*}", "subjects", list, "can_write", writer(s), "page",
+                        pager_json(page, fetched, "/app/subjects", subject_list_fields, 1, v)));
     return 0;
 }
 
@@ -820,8 +834,9 @@ static const struct field list_fields[] = {
     {"status", FIELD_ENUM, 0, 0, 0, status_choices, "Trạng thái"},
     {"area", FIELD_SLUG, 0, 1, 127, NULL, "Địa bàn"},
     {"group", FIELD_TEXT, 0, 1, 16, NULL, "Nhóm sản phẩm"},
+    PAGER_FIELD,
 };
-enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF__N };
+enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF_PAGE, LF__N };
 
 #define SQL_DOSSIERS_FROM                                                                          \
     "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, "                     \
@@ -829,7 +844,7 @@ enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF__N };
     "d.submitted_at FROM dossier d JOIN product p ON p.id = d.product_id "                         \
     "JOIN subject s ON s.id = p.subject_id JOIN area a ON a.code = d.area_code "
 #define SQL_DOSSIERS_AREA     "WHERE (?1 = '' OR " SQL_IN_AREA("d.area_code", "?1") ") "
-#define SQL_DOSSIERS_ORDER    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT 500"
+#define SQL_DOSSIERS_ORDER    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT ?8 OFFSET ?9"
 #define SQL_DOSSIERS_IN_AREA  "AND (?6 IS NULL OR " SQL_IN_AREA("d.area_code", "?6") ") "
 #define SQL_DOSSIERS_IN_GROUP "AND (?7 IS NULL OR " SQL_IN_GROUP("p.group_code", "?7") ") "
 #define SQL_DOSSIERS_FILTERS                                                                       \
@@ -858,10 +873,10 @@ static json_t *choices(const char *const *codes, const char *const *labels, int 
     return list;
 }
 
-/* 1 when the query sets any filter. */
+/* 1 when the query sets any filter (the page is not one). */
 static int any_filter(const struct field_value *v)
 {
-    for (int k = 0; k < LF__N; k++)
+    for (int k = 0; k < LF_PAGE; k++)
         if (v[k].present)
             return 1;
     return 0;
@@ -878,7 +893,9 @@ static sqlite3_stmt *list_stmt(const struct session *s, const struct field_value
         (v[LF_LEVEL].present && db_bind_text(st, 4, v[LF_LEVEL].s)) ||
         (v[LF_STATUS].present && db_bind_text(st, 5, v[LF_STATUS].s)) ||
         (v[LF_AREA].present && db_bind_text(st, 6, v[LF_AREA].s)) ||
-        (v[LF_GROUP].present && db_bind_text(st, 7, v[LF_GROUP].s)))
+        (v[LF_GROUP].present && db_bind_text(st, 7, v[LF_GROUP].s)) ||
+        db_bind_int(st, 8, pager_limit()) ||
+        db_bind_int(st, 9, pager_offset(pager_number(&v[LF_PAGE]))))
         return NULL;
     return st;
 }
@@ -985,7 +1002,7 @@ static int list_dossiers(struct request *rq, struct reply *rp)
     struct mst_table *table = NULL;
     sqlite3_stmt *st;
     json_t *list = NULL, *data;
-    size_t count;
+    size_t fetched, count;
 
     if (http_validate(rq->pool, list_fields, LF__N, &rq->query, v, &fe) != 0) {
         reply_field_error(rp, &fe);
@@ -996,7 +1013,11 @@ static int list_dossiers(struct request *rq, struct reply *rp)
         return reply_db_error(rp);
     if (rq->wants_json ? (list = list_json(st)) == NULL : list_table(rq->pool, st, &table) != 0)
         return reply_db_error(rp);
-    count = list ? json_array_size(list) : table->nrows;
+    /* the row past the page only tells that one follows */
+    fetched = list ? pager_trim(list) : table->nrows;
+    count = pager_shown(fetched);
+    if (table)
+        table->nrows = count;
     data = json_object(); /* the keys in the order the JSON answer has always had */
     if (list)
         json_object_set_new_nocheck(data, "dossiers", list);
@@ -1007,6 +1028,9 @@ static int list_dossiers(struct request *rq, struct reply *rp)
     json_object_set_new_nocheck(
         data, "levels", choices(rules_level_names, rules_level_labels, LEVEL__MAX, &v[LF_LEVEL]));
     json_object_set_new_nocheck(data, "count", json_integer((json_int_t)count));
+    json_object_set_new_nocheck(
+        data, "page",
+        pager_json(pager_number(&v[LF_PAGE]), fetched, "/app/dossiers", list_fields, LF__N, v));
     reply_set(rp, 200, "app/dossiers", data);
     rp->table = table;
     return 0;

@@ -11,8 +11,9 @@
  * year and area; the chair confirms results. Every write is in the audit trail.
  */
 #include "app.h"
-#include "export.h"
 #include "dossier.h"
+#include "export.h"
+#include "pager.h"
 #include "rules.h"
 #include "scoring.h"
 
@@ -1126,6 +1127,7 @@ static int get_result_csv(struct request *rq, struct reply *rp)
 
 static const struct field cert_list_fields[] = {
     {"expiring", FIELD_INT, 0, 1, 3650, NULL, "Số ngày tới khi hết hạn"},
+    PAGER_FIELD,
 };
 
 static const char SQL_CERTS[] =
@@ -1137,31 +1139,37 @@ static const char SQL_CERTS[] =
         "p.area_code",
         "?1") ") AND "
               "(?2 IS NULL OR (c.status = 'valid' AND c.valid_until >= ?3 AND c.valid_until <= "
-              "date(?3, '+' || ?2 || ' days'))) ORDER BY c.valid_until";
+              "date(?3, '+' || ?2 || ' days'))) ORDER BY c.valid_until, c.id LIMIT ?4 OFFSET ?5";
 
 static int get_certificates(struct request *rq, struct reply *rp)
 {
-    struct field_value v[1];
+    struct field_value v[2];
     struct field_error fe;
     sqlite3_stmt *st;
     json_t *list;
     char today[11];
+    size_t fetched;
+    int64_t page;
 
-    if (http_validate(rq->pool, cert_list_fields, 1, &rq->query, v, &fe) != 0) {
+    if (http_validate(rq->pool, cert_list_fields, 2, &rq->query, v, &fe) != 0) {
         reply_field_error(rp, &fe);
         rp->status = 400;
         return -1;
     }
     format_date(app_today(), today);
+    page = pager_number(&v[1]);
     st = db_stmt(rt.db, SQL_CERTS);
     if (st == NULL ||
         db_bind_text(st, 1, rq->session->role == ROLE_ADMIN ? "" : rq->session->area) ||
         (v[0].present && db_bind_int(st, 2, v[0].i)) || db_bind_text(st, 3, today) ||
+        db_bind_int(st, 4, pager_limit()) || db_bind_int(st, 5, pager_offset(page)) ||
         (list = db_rows_json(rt.db, st)) == NULL)
         return reply_db_error(rp);
+    fetched = pager_trim(list);
     reply_set(rp, 200, "app/certificates",
-              json_pack("{s:o,s:b,s:I}", "certificates", list, "expiring", v[0].present, "days",
-                        (json_int_t)(v[0].present ? v[0].i : 0)));
+              json_pack("{s:o,s:b,s:I,s:o*}", "certificates", list, "expiring", v[0].present,
+                        "days", (json_int_t)(v[0].present ? v[0].i : 0), "page",
+                        pager_json(page, fetched, "/app/certificates", cert_list_fields, 2, v)));
     return 0;
 }
 
