@@ -79,9 +79,12 @@ static const struct field subject_fields[] = {
 };
 enum { SF_KIND, SF_NAME, SF_REG, SF_AREA, SF_ADDR, SF_PHONE, SF_REP, SF__N };
 
-static const char SQL_AREAS[] = "SELECT code, name, level FROM area WHERE " SQL_IN_AREA(
-    "code", "?1") " "
-                  "AND (valid_to IS NULL OR valid_to > date('now')) ORDER BY code LIMIT 500";
+/* Every area in force under the official's (all of them for an administrator): a whole
+ * province is some hundreds, the country some ten thousand; never cut short, or an
+ * area would be missing from the form with nothing to say so. */
+static const char SQL_AREAS[] = "SELECT code, name, level FROM area WHERE (?1 = '' OR " SQL_IN_AREA(
+    "code", "?1") ") "
+                  "AND (valid_to IS NULL OR valid_to > date('now')) ORDER BY code";
 
 /* The areas an official may register in: their own and below, still in existence. */
 static json_t *areas_json(const struct session *s, const char *selected)
@@ -90,20 +93,16 @@ static json_t *areas_json(const struct session *s, const char *selected)
     json_t *list, *a;
     size_t i;
 
-    if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) != 0)
+    if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) != 0 ||
+        (list = db_rows_json(rt.db, st)) == NULL)
         return json_array();
-    if (s->role == ROLE_ADMIN) {
-        sqlite3_reset(st);
-        db_bind_text(st, 1, "%");
-    }
-    list = db_rows_json(rt.db, st);
     json_array_foreach(list, i, a)
     {
         const char *code = json_string_value(json_object_get(a, "code"));
         json_object_set_new(a, "selected",
                             json_boolean(selected && code && !strcmp(code, selected)));
     }
-    return list ? list : json_array();
+    return list;
 }
 
 static json_t *kinds_json(const char *selected)

@@ -30,6 +30,12 @@ printf 'MZ\x90\x00 not a document' >"$F/virus.exe"
 cp "$F/virus.exe" "$F/virus.pdf"
 mkpdf big.pdf "qua lon" $((3 * 1024 * 1024))
 
+tree_user quan-tri admin tinh-a "Quản trị"
+as quan-tri
+req "$BASE/app/subjects/new"
+check_has "an administrator's producer form offers the areas of every province" "$R_BODY" \
+    '<option value="tinh-a/huyen-d/xa-e">'
+
 as can-bo-xa
 # --- producers
 req "$BASE/app/subjects/new"
