@@ -1,8 +1,10 @@
 /* search.js — the public site's search, in the browser, with no server: loads the index
-   the build wrote (tim-kiem/chi-muc.json), folds the query the way the build folded the
-   index (lower case, diacritics removed, đ/Đ → d, so "mat ong" finds "Mật ong") and lists
-   the products whose name, producer or places hold every word. Results are built with
-   text nodes only, never as HTML. */
+   the build wrote (tim-kiem/chi-muc.json: each product's name, producer and the number
+   of its place; each place once), folds names, producers, places and the query alike
+   (lower case, diacritics removed, đ/Đ → d, so "mat ong" finds "Mật ong"; a place is
+   found by its names today and when the product was certified) and lists the products
+   whose name, producer or places hold every word. Results are built with text nodes
+   only, never as HTML. */
 (function () {
   'use strict';
   var form = document.getElementById('search-form');
@@ -23,30 +25,43 @@
     return fold(q).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
   }
 
+  /* The index's items, made ready to match once: {slug, name, producer, place, stars,
+     valid, folded name, folded text of all}. Version 2 of the file (feeds.c). */
+  function load(d) {
+    if (!d || d.v !== 2 || !Array.isArray(d.places) || !Array.isArray(d.items)) {
+      throw new Error('index');
+    }
+    var places = d.places.map(function (p) { return { text: p[0], folded: fold(p.join('\n')) }; });
+    return d.items.map(function (x) {
+      var pl = places[x[3]] || { text: '', folded: '' };
+      var name = fold(x[1]);
+      return { slug: x[0], name: x[1], producer: x[2], place: pl.text, stars: x[4], valid: x[5],
+               fname: name, text: name + '\n' + fold(x[2]) + '\n' + pl.folded };
+    });
+  }
+
   /* 0: no match; higher is better (every word in the name, name starting with the query). */
   function score(item, ws, phrase) {
-    var text = item[6];
-    var name = fold(item[1]);
     var s = 1;
     for (var i = 0; i < ws.length; i++) {
-      if (text.indexOf(ws[i]) < 0) return 0;
-      if (name.indexOf(ws[i]) >= 0) s += 2;
+      if (item.text.indexOf(ws[i]) < 0) return 0;
+      if (item.fname.indexOf(ws[i]) >= 0) s += 2;
     }
-    if (name.indexOf(phrase) === 0) s += 4;
-    if (item[5]) s += 1; /* in force */
+    if (item.fname.indexOf(phrase) === 0) s += 4;
+    if (item.valid) s += 1; /* in force */
     return s;
   }
 
   function row(item) {
     var li = document.createElement('li');
     var a = document.createElement('a');
-    a.href = base + 'san-pham/' + item[0] + '/';
-    a.textContent = item[1];
+    a.href = base + 'san-pham/' + item.slug + '/';
+    a.textContent = item.name;
     li.appendChild(a);
     var meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = item[4] + ' sao · ' + (item[5] ? 'còn hiệu lực' : 'không còn hiệu lực') +
-      ' · ' + item[2] + ' · ' + item[3];
+    meta.textContent = item.stars + ' sao · ' + (item.valid ? 'còn hiệu lực' : 'không còn hiệu lực') +
+      ' · ' + item.producer + ' · ' + item.place;
     li.appendChild(meta);
     return li;
   }
@@ -82,6 +97,6 @@
   status.textContent = 'Đang tải chỉ mục tìm kiếm…';
   fetch(form.getAttribute('data-index'))
     .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-    .then(function (d) { items = d.items || []; status.textContent = ''; run(); })
+    .then(function (d) { items = load(d); status.textContent = ''; run(); })
     .catch(function () { status.textContent = 'Không tải được chỉ mục tìm kiếm. Hãy xem danh sách theo tỉnh, nhóm hoặc hạng sao.'; });
 }());

@@ -28,6 +28,9 @@ try {
   await page.fill('#q', 'ĐẮK lắk');
   await page.waitForFunction(() => document.querySelector('#search-results').textContent.includes('Thổ cẩm Ê Đê'));
   ok(true, 'a place typed with other diacritics and case finds its products');
+  await page.fill('#q', 'ha giang meo vac');
+  await page.waitForFunction(() => document.querySelector('#search-results').textContent.includes('Mật ong hoa rừng Mèo Vạc'));
+  ok(true, 'a place by its names when the product was certified (Hà Giang, merged since) finds its products');
   await page.fill('#q', 'mat ong');
   await page.waitForFunction(() => document.querySelector('#search-results li'));
   await screenshot(page, 'site-search');

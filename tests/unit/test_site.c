@@ -411,9 +411,11 @@ static void statuses_and_places(void **state)
     free(p);
     p = page(f, "tim-kiem/chi-muc.json");
     assert_has(p,
-               "\"mat ong bac ha\\nhtx ong mat dong son\\nxa dong son, huyen cat tien, "
-               "tinh an hoa\\nxa dong son, tinh binh minh\"",
-               "folded index");
+               "\"places\":[[\"Xã Đông Sơn, Tỉnh Bình Minh\",\"Xã Đông Sơn, Huyện Cát Tiên, "
+               "Tỉnh An Hòa\"]",
+               "a place once, as it is today and as it was when certified");
+    assert_has(p, "[\"mat-ong-bac-ha\",\"Mật ong bạc hà\",\"HTX Ong mật Đông Sơn\",0,5,1]",
+               "an item with the number of its place");
     assert_null(strstr(p, "banh-chua-cong-nhan"));
     free(p);
     {
