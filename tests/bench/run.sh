@@ -213,19 +213,28 @@ wrk_run() {
 }
 
 requests_bench() {
-    local c p s lua="$WORK/saves.lua" i
-    say "requests: wrk -t2 -c50 -d${SECS}s through nginx"
-    c=$(wrk_run "$BASE/bench/ceiling") || return 1
-    p=$(wrk_run "$BASE/app/dossiers") || return 1
+    local c p s lua="$WORK/saves.lua" i pairs=() bad
+    say "requests: wrk -t2 -c50 -d${SECS}s through nginx, the ceiling and the list in turn, 3 times"
+    # one ceiling beside one list is at the mercy of the machine's moment (0.40-0.43 seen
+    # from the same code): three pairs in turn, and the pair of the median ratio shown
+    for i in 1 2 3; do
+        c=$(wrk_run "$BASE/bench/ceiling") || return 1
+        p=$(wrk_run "$BASE/app/dossiers") || return 1
+        pairs+=("$(awk -v c="$c" -v p="$p" 'BEGIN { split(c, x, " "); split(p, y, " ");
+            printf "%.4f %s %s %s %s %s\n", y[1] / x[1], x[1], x[2], y[1], y[2], y[3] }')")
+    done
+    read -r _ crps cp99 prps pp99 _ <<<"$(printf '%s\n' "${pairs[@]}" | sort -n | sed -n 2p)"
+    bad=$(printf '%s\n' "${pairs[@]}" | awk '{ s += $6 } END { print s + 0 }')
+    say "list/ceiling in turn: $(printf '%s\n' "${pairs[@]}" | awk '{ printf "%.2f ", $1 }')"
     # the page must be the real list, or the figure means nothing
     curl -s -b "ocop_session=$(token_of 100)" "$BASE/app/dossiers" >"$WORK/list.html"
     grep -q 'Sản phẩm thử 40' "$WORK/list.html" ||
         { say "the dossier list did not show the seeded dossiers"; return 1; }
-    read -r crps cp99 _ <<<"$c"
-    read -r prps pp99 pbad <<<"$p"
-    row "dossier list of a logged-in official (40 dossiers)" "$prps req/s" "ceiling $crps req/s" \
-        "$(ratio "$prps" "$crps") of the ceiling" "≥ 0.50" "$(met "$prps >= 0.5 * $crps && $pbad == 0")"
-    row "dossier list: p99 latency at 50 connections" "$pp99 ms" "ceiling $cp99 ms" \
+    row "dossier list of a logged-in official (40 dossiers; the median of 3 pairs)" "$prps req/s" \
+        "ceiling $crps req/s" "$(ratio "$prps" "$crps") of the ceiling" "≥ 0.50" \
+        "$(met "$prps >= 0.5 * $crps && $bad == 0")"
+    [ "$bad" = 0 ] || say "list: $bad answers were not 2xx/3xx"
+    row "dossier list: p99 latency at 50 connections (the same pair)" "$pp99 ms" "ceiling $cp99 ms" \
         "$(ratio "$pp99" "$cp99")×" "≤ 10 ms" "$(met "$pp99 <= 10")"
     # score-draft saves: each connection is one of the fifty members
     {
