@@ -5,10 +5,7 @@
 # province are listed.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+tree_server
 tree_user quan-tri admin tinh-a "Quản trị"
 rm -f "$JAR"; login quan-tri mat-khau-thu-quan-tri
 for path in / /subjects /subjects/new /dossiers /councils /certificates /score /targets /support /budget /rules/tinh-a; do

@@ -4,10 +4,7 @@
 # back byte for byte; a restore is refused while serving, and a damaged backup is refused.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+tree_server
 login can-bo-xa mat-khau-thu-can-bo-xa; CSRF=$(session_csrf)
 { printf '%%PDF-1.4\n'; head -c 300000 /dev/urandom | base64; printf '\n%%%%EOF\n'; } >"$HOME_DIR/doc.pdf"
 req -X POST --data-urlencode "csrf=$CSRF" -d kind=household --data-urlencode "name=Hộ bà C" -d area_code=tinh-a/huyen-b/xa-c "$BASE/app/subjects"

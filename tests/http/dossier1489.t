@@ -4,10 +4,7 @@
 # assessment report required before submission.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-OCOP_TODAY=2025-09-01 tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+OCOP_TODAY=2025-09-01 tree_server
 rm -f "$JAR"; login can-bo-xa mat-khau-thu-can-bo-xa; CSRF=$(session_csrf)
 F="$HOME_DIR/up"; mkdir -p "$F"
 { printf '%%PDF-1.4\n'; head -c 500 /dev/zero | tr '\0' 'x'; printf '\n%%%%EOF\n'; } >"$F/a.pdf"

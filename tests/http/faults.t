@@ -5,10 +5,7 @@
 # acknowledged sheet its row), no row points at missing bytes, and no temp file is left.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+tree_server
 login can-bo-xa-e mat-khau-thu-can-bo-xa-e; CSRF=$(session_csrf)
 sql "INSERT INTO subject (id, kind, name, area_code, created_at) VALUES (900, 'household', 'Hộ E', 'tinh-a/huyen-d/xa-e', 0);
      INSERT INTO product (id, subject_id, name, slug, group_regime, group_code, area_code, created_at)

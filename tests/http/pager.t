@@ -6,10 +6,7 @@
 # a bad page number is refused; the JSON answer has the same pages.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+tree_server
 
 s="BEGIN;"
 for i in $(seq 1 230); do

@@ -9,10 +9,7 @@
 # saving drafts at once.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+tree_server
 tree_user can-bo-tinh province tinh-a "Văn phòng OCOP tỉnh A"
 for i in 1 2 3 4; do tree_user "tv$i" council tinh-a "Thành viên $i"; done
 # One session per official for the whole test (nginx limits login POSTs per address).

@@ -8,10 +8,7 @@
 # targets against the database; the exports.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/tree.sh"
-OCOP_TODAY=2020-09-15 tree_rules
-trap 'rm -rf "$RULES_DIR"; finish' EXIT
-start_server
-tree_people
+OCOP_TODAY=2020-09-15 tree_server
 tree_user can-bo-tinh province tinh-a "Văn phòng OCOP tỉnh A"
 as() { JAR="$HOME_DIR/jar-$1"; [ -f "$HOME_DIR/csrf-$1" ] || { login "$1" "mat-khau-thu-$1"; session_csrf >"$HOME_DIR/csrf-$1"; }; CSRF=$(cat "$HOME_DIR/csrf-$1"); }
 

@@ -2,12 +2,21 @@
 # tests/data/rules (province tinh-a; district huyen-b with its own round 2020-03-01..
 # 05-31, a 3-working-day check period and low upload caps) on the day OCOP_TODAY.
 # tree_rules before start_server; tree_people after it (areas and three officials,
-# each with the password mat-khau-thu-<name>); tree_dossier opens a dossier through the
-# forms, as the signed-in official.
+# each with the password mat-khau-thu-<name>), or tree_server for the three steps;
+# tree_dossier opens a dossier through the forms, as the signed-in official.
 tree_rules() {
     RULES_DIR=$(mktemp -d /tmp/ocop-rules.XXXXXX)
     cp -R "$ROOT/tests/data/rules/tree/." "$RULES_DIR/"
     export OCOP_RULES="$RULES_DIR" OCOP_TODAY=${OCOP_TODAY:-2020-04-15}
+}
+
+# tree_server: the rules tree, the server on it (removed at exit) and its people: how
+# most tests that use the tree begin.
+tree_server() {
+    tree_rules
+    trap 'rm -rf "$RULES_DIR"; finish' EXIT
+    start_server
+    tree_people
 }
 
 tree_people() {
