@@ -142,16 +142,12 @@ static int get_subjects(struct request *rq, struct reply *rp)
     const struct session *s = rq->session;
     sqlite3_stmt *st = db_stmt(rt.db, SQL_SUBJECTS);
     struct field_value v[1];
-    struct field_error fe;
     json_t *list, *e;
     size_t i, fetched;
     int64_t page;
 
-    if (http_validate(rq->pool, subject_list_fields, 1, &rq->query, v, &fe) != 0) {
-        reply_field_error(rp, &fe);
-        rp->status = 400;
+    if (validate_query(rq, rp, subject_list_fields, 1, v) != 0)
         return -1;
-    }
     page = pager_number(&v[0]);
     if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) != 0 ||
         db_bind_int(st, 2, pager_limit()) || db_bind_int(st, 3, pager_offset(page)) ||
@@ -997,17 +993,13 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
 static int list_dossiers(struct request *rq, struct reply *rp)
 {
     struct field_value v[LF__N];
-    struct field_error fe;
     struct mst_table *table = NULL;
     sqlite3_stmt *st;
     json_t *list = NULL, *data;
     size_t fetched, count;
 
-    if (http_validate(rq->pool, list_fields, LF__N, &rq->query, v, &fe) != 0) {
-        reply_field_error(rp, &fe);
-        rp->status = 400;
+    if (validate_query(rq, rp, list_fields, LF__N, v) != 0)
         return -1;
-    }
     if ((st = list_stmt(rq->session, v)) == NULL)
         return reply_db_error(rp);
     if (rq->wants_json ? (list = list_json(st)) == NULL : list_table(rq->pool, st, &table) != 0)

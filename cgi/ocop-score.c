@@ -1144,18 +1144,14 @@ static const char SQL_CERTS[] =
 static int get_certificates(struct request *rq, struct reply *rp)
 {
     struct field_value v[2];
-    struct field_error fe;
     sqlite3_stmt *st;
     json_t *list;
     char today[11];
     size_t fetched;
     int64_t page;
 
-    if (http_validate(rq->pool, cert_list_fields, 2, &rq->query, v, &fe) != 0) {
-        reply_field_error(rp, &fe);
-        rp->status = 400;
+    if (validate_query(rq, rp, cert_list_fields, 2, v) != 0)
         return -1;
-    }
     format_date(app_today(), today);
     page = pager_number(&v[1]);
     st = db_stmt(rt.db, SQL_CERTS);

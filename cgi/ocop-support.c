@@ -44,14 +44,10 @@ static const struct field year_fields[] = {
 static int scope_of(struct request *rq, struct reply *rp, struct scope *s)
 {
     struct field_value v[2];
-    struct field_error fe;
     const char *prov = rq->session->area;
 
-    if (http_validate(rq->pool, year_fields, 2, &rq->query, v, &fe) != 0) {
-        reply_field_error(rp, &fe);
-        rp->status = 400;
+    if (validate_query(rq, rp, year_fields, 2, v) != 0)
         return -1;
-    }
     if (rq->session->role == ROLE_ADMIN && v[1].present)
         prov = v[1].s;
     snprintf(s->province, sizeof(s->province), "%.*s", (int)strcspn(prov, "/"), prov);

@@ -82,6 +82,18 @@ json_t *json_money(int64_t n)
     return json_string(out);
 }
 
+int validate_query(struct request *rq, struct reply *rp, const struct field *f, size_t n,
+                   struct field_value *v)
+{
+    struct field_error fe;
+
+    if (http_validate(rq->pool, f, n, &rq->query, v, &fe) == 0)
+        return 0;
+    reply_field_error(rp, &fe);
+    rp->status = 400;
+    return -1;
+}
+
 json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form)
 {
     json_t *o = json_object();

@@ -61,6 +61,10 @@ int reply_db_error(struct reply *rp);  /* 503 */
 int reply_not_found(struct reply *rp); /* 404: missing, or outside the official's area */
 /* An amount as a JSON string written the Vietnamese way (format_money). */
 json_t *json_money(int64_t n);
+/* Validates the query string against a page's declared fields (its filters): 0, or -1
+ * with a 400 reply naming the field. */
+int validate_query(struct request *rq, struct reply *rp, const struct field *f, size_t n,
+                   struct field_value *v);
 /* The declared fields as typed (valid UTF-8 only), to show a refused form again. */
 json_t *typed_values(const struct field *f, size_t n, const struct kvlist *form);
 const char *req_param(const struct request *rq, size_t i);
