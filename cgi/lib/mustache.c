@@ -831,7 +831,8 @@ static const struct val missing = {V_JSON, NULL, NULL, 0};
 /* A tag name's column in the table, found once per render: the names are the compiled
  * template's (their addresses stay put while it renders), rows are many. An open-
  * addressed table keyed by the name's address; a full memo only means a scan. */
-#define COL_MEMO 64
+#define COL_MEMO_BITS 6
+#define COL_MEMO      (1 << COL_MEMO_BITS)
 struct col_memo {
     const char *name; /* NULL: empty slot */
     size_t len;
@@ -880,7 +881,7 @@ static long table_scan(const struct mst_table *t, const char *n, size_t len)
  * hashing; names allocated side by side differ only in a few low bits). */
 static long table_col(struct render *r, const char *n, size_t len)
 {
-    size_t h = (size_t)(((uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15u) >> 58); /* 6 bits */
+    size_t h = (size_t)(((uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15u) >> (64 - COL_MEMO_BITS));
 
     for (size_t i = 0; i < COL_MEMO; i++) {
         struct col_memo *m = &r->memo[(h + i) % COL_MEMO];

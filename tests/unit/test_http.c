@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "http.h"
@@ -292,6 +294,22 @@ static void utf8_like_jansson(void **state)
     assert_false(utf8_valid("\xc3\xa1", 1));
 }
 
+/* int_text writes what printf's %lld writes, to the ends of the range. */
+static void int_text_like_printf(void **state)
+{
+    static const long long cases[] = {0,         7,        -7, 10, 2020, -2020, 1234567890123LL,
+                                      LLONG_MAX, LLONG_MIN};
+    char num[24], want[32];
+    size_t len;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *got = int_text(cases[i], num, &len);
+        snprintf(want, sizeof(want), "%lld", cases[i]);
+        assert_string_equal(got, want);
+        assert_int_equal(len, strlen(want));
+    }
+}
+
 static void pool_limit(void **state)
 {
     struct pool p = {.limit = 1024};
@@ -320,6 +338,7 @@ int main(void)
         cmocka_unit_test(negotiation),
         cmocka_unit_test(html_escape),
         cmocka_unit_test(utf8_like_jansson),
+        cmocka_unit_test(int_text_like_printf),
         cmocka_unit_test(pool_limit),
     };
     int rc = cmocka_run_group_tests_name("http", tests, NULL, NULL);
