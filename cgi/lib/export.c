@@ -83,7 +83,8 @@ int export_xlsx(const json_t *table, const char *sheet, const char *tmpdir, stru
     size_t i;
     int fd, rc = -1;
 
-    /* libxlsxwriter writes a file, not memory: a private name in the state's tmp/ */
+    /* libxlsxwriter writes a file, not memory: a private name in the state's tmp/ (the
+     * six X are mkstemps' template, replaced by the call; the 5 keeps ".xlsx") */
     if ((size_t)snprintf(path, sizeof(path), "%s/export-XXXXXX.xlsx", tmpdir) >= sizeof(path) ||
         (fd = mkstemps(path, 5)) < 0)
         return -1;
