@@ -43,7 +43,7 @@ LIBS = $(shell pkg-config --libs $(PKGS)) -lfcgi -lseccomp -lm
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
 # Debian packages: build, run, test. Checked once per Makefile change (build/.deps).
-DEB_PKGS := build-essential pkg-config libfcgi-dev nginx-light liblua5.4-dev lua5.4 \
+DEB_PKGS := build-essential pkg-config libfcgi-dev libxxhash-dev nginx-light liblua5.4-dev lua5.4 \
 	libsqlite3-dev sqlite3 libmarkdown2-dev libsodium-dev libjansson-dev libcmocka-dev \
 	libqrencode-dev libutf8proc-dev libxlsxwriter-dev curl libfcgi-bin zbar-tools librsvg2-bin clang libclang-rt-dev \
 	chromium valgrind jq unzip libssl-dev libseccomp-dev

@@ -19,7 +19,8 @@ struct bucket {
     const struct m_area *area; /* provinces: the unit itself */
     const struct m_product **items;
     size_t n, cap, in_force;
-    int older_names; /* holds products certified under an earlier province */
+    size_t *cuts, npages; /* page k (1-based) holds items[cuts[k - 1]] up to cuts[k] */
+    int older_names;      /* holds products certified under an earlier province */
 };
 
 struct buckets {
@@ -65,8 +66,10 @@ static int bucket_add(struct bucket *b, const struct m_product *p)
 
 static void buckets_free(struct buckets *bs)
 {
-    for (size_t i = 0; i < bs->n; i++)
+    for (size_t i = 0; i < bs->n; i++) {
         free(bs->v[i].items);
+        free(bs->v[i].cuts);
+    }
     free(bs->v);
     memset(bs, 0, sizeof(*bs));
 }
@@ -249,9 +252,44 @@ static json_t *bucket_note(struct site_ctx *c, const struct bucket *b)
     return json_null();
 }
 
-static size_t pages_of(const struct bucket *b)
+/* ---- where a listing's pages end ----
+ * Not every 30 products: a page ends before a product that "starts a page" once it
+ * holds SITE_PAGE_MIN products, and at SITE_PAGE_MAX whatever comes. Whether a product
+ * starts a page depends on the product alone (its id, hashed), not on its place, so
+ * when one product leaves a listing or joins it — a revocation moves it out of the
+ * in-force products — only its own page changes, and rarely the pages up to the next
+ * product that starts one. With pages of a fixed 30 every page after it shifted: one
+ * revoked certificate rewrote 200 to 700 listing pages, which a rebuild rendered and
+ * flushed and a mirror of the site downloaded again. A product also keeps its page. */
+
+static int starts_page(const struct m_product *p)
 {
-    return b->n ? (b->n + SITE_PAGE_SIZE - 1) / SITE_PAGE_SIZE : 1;
+    uint64_t x = (uint64_t)p->id; /* splitmix64's finaliser: neighbouring ids scatter */
+
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+    x ^= x >> 31;
+    return x % SITE_PAGE_SPREAD == 0;
+}
+
+/* Fills b->cuts for the sorted items: at least one page, even for no products. */
+static int cut_pages(struct bucket *b)
+{
+    size_t start = 0, k = 0;
+
+    free(b->cuts);
+    /* pages hold at least SITE_PAGE_MIN, so no more than n / MIN + 1 of them */
+    if ((b->cuts = malloc((b->n / SITE_PAGE_MIN + 2) * sizeof(*b->cuts))) == NULL)
+        return -1;
+    b->cuts[k++] = 0;
+    for (size_t i = 1; i < b->n; i++) {
+        size_t held = i - start;
+        if (held == SITE_PAGE_MAX || (held >= SITE_PAGE_MIN && starts_page(b->items[i])))
+            b->cuts[k++] = start = i;
+    }
+    b->cuts[k] = b->n;
+    b->npages = k;
+    return 0;
 }
 
 struct listing_page {
@@ -264,15 +302,20 @@ static json_t *make_listing(struct site_ctx *c, const void *arg)
     const struct listing_page *lp = arg;
     const struct bucket *b = lp->b;
     size_t k = lp->k;
-    json_t *items = json_array();
+    json_t *items = json_array(), *page;
 
-    for (size_t i = (k - 1) * SITE_PAGE_SIZE; i < b->n && i < k * SITE_PAGE_SIZE; i++)
+    for (size_t i = b->cuts[k - 1]; i < b->cuts[k]; i++)
         json_array_append_new(items, j_summary(c, b->items[i]));
-    return json_pack("{s:o,s:s,s:o,s:I,s:I,s:b,s:o,s:o}", "title",
+    page = json_pack("{s:o,s:s,s:o,s:o,s:o}", "title",
                      k > 1 ? json_sprintf("%s — trang %zu", b->name, k) : json_string(b->name),
-                     "heading", b->name, "note", bucket_note(c, b), "total", (json_int_t)b->n,
-                     "in_force", (json_int_t)b->in_force, "empty", b->n == 0, "items", items,
-                     "pager", j_pager(c, b->dir, k, pages_of(b)));
+                     "heading", b->name, "note", bucket_note(c, b), "items", items, "pager",
+                     j_pager(c, b->dir, k, b->npages));
+    /* the counts on the first page only: the others do not change with them */
+    if (page && k == 1)
+        json_object_set_new(page, "summary",
+                            json_pack("{s:I,s:I,s:b}", "total", (json_int_t)b->n, "in_force",
+                                      (json_int_t)b->in_force, "empty", b->n == 0));
+    return page;
 }
 
 /* A listing page's inputs: its bucket, its place among the pages, and the
@@ -291,9 +334,12 @@ static void listing_inputs(struct site_ctx *c, const struct listing_page *lp,
     outdir_hash_str(&h, b->dir);
     outdir_hash_str(&h, b->name);
     outdir_hash_str(&h, nd ? nd : "?");
-    snprintf(nums, sizeof(nums), "%zu %zu %zu %zu", b->n, b->in_force, lp->k, lp->pages);
+    if (lp->k == 1)
+        snprintf(nums, sizeof(nums), "%zu %zu %zu %zu", b->n, b->in_force, lp->k, lp->pages);
+    else
+        snprintf(nums, sizeof(nums), "%zu %zu", lp->k, lp->pages);
     outdir_hash_str(&h, nums);
-    for (size_t i = (lp->k - 1) * SITE_PAGE_SIZE; i < b->n && i < lp->k * SITE_PAGE_SIZE; i++)
+    for (size_t i = b->cuts[lp->k - 1]; i < b->cuts[lp->k]; i++)
         outdir_hash_str(&h, site_fp(c, b->items[i]));
     outdir_hash_end(&h, out);
     free(nd);
@@ -302,11 +348,14 @@ static void listing_inputs(struct site_ctx *c, const struct listing_page *lp,
 
 static int bucket_pages(struct site_ctx *c, struct bucket *b, const char *section)
 {
-    size_t pages = pages_of(b);
     char path[200], inputs[OUTDIR_KEY_HEX + 1];
+    size_t pages;
 
     if (b->n > 1)
         qsort(b->items, b->n, sizeof(*b->items), product_cmp);
+    if (cut_pages(b) != 0)
+        return -1;
+    pages = b->npages;
     for (size_t k = 1; k <= pages; k++) {
         struct listing_page lp = {b, k, pages};
         struct site_page_spec sp = {path, "public/listing", section, 1, make_listing, &lp};

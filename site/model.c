@@ -18,22 +18,38 @@ const char *const cert_status_labels[CS__MAX] = {"CÒN HIỆU LỰC", "HẾT HI�
 
 static const char SQL_AREAS[] =
     "SELECT code, name, level, parent, valid_to, successor FROM area ORDER BY code";
+/* Tables are read whole, in table order, and joined here: certificates and events are
+ * sorted (cert_cmp, event_cmp), products kept when they have a certificate and given
+ * their producer, photos kept when their product is in. Read through an index in the
+ * order wanted, each row was a lookup of its own, SQLite sorted again on top, and the
+ * products' join and EXISTS cost a third of the model. */
+static const char SQL_SUBJECTS[] = "SELECT id, name, kind FROM subject ORDER BY id";
 static const char SQL_PRODUCTS[] =
-    "SELECT p.id, p.slug, p.name, p.group_regime, p.group_code, p.area_code, p.description, "
-    "s.name, s.kind FROM product p JOIN subject s ON s.id = p.subject_id "
-    "WHERE EXISTS (SELECT 1 FROM certificate c WHERE c.product_id = p.id) ORDER BY p.id";
-/* Certificates and events are read in table order and sorted here (cert_cmp, event_cmp):
- * read through an index in that order, each row was a lookup of its own, and SQLite
- * sorted again on top. */
+    "SELECT id, slug, name, group_regime, group_code, area_code, description, subject_id "
+    "FROM product ORDER BY id";
 static const char SQL_CERTS[] =
     "SELECT id, product_id, number, stars, issuer_level, issuer_area, regime, decision_no, "
     "decision_date, issued, valid_until, status, status_reason FROM certificate";
 static const char SQL_EVENTS[] = "SELECT id, certificate_id, kind, at, note FROM certificate_event";
 static const char SQL_PHOTOS[] =
-    "SELECT product_id, sha256, caption FROM photo WHERE public = 1 AND product_id IN "
-    "(SELECT product_id FROM certificate) ORDER BY product_id, id";
+    "SELECT product_id, sha256, caption FROM photo WHERE public = 1 ORDER BY product_id, id";
 
 /* ---- reading rows ---- */
+
+struct subject {
+    int64_t id;
+    const char *name, *kind;
+};
+
+/* What a row reader sees: the model, the capacity of the array it fills, and the
+ * producers and the place in the sorted certificates for the products' join. */
+struct load {
+    struct site_model *m;
+    size_t cap;
+    struct subject *subjects; /* by id */
+    size_t nsubjects, subjects_cap;
+    size_t cert_at; /* products: the first certificate not below the last product read */
+};
 
 /* A new zeroed element at the end of *arr (of *n, room for *cap), or NULL. */
 static void *grow(void *arr, size_t *n, size_t *cap, size_t size)
@@ -58,20 +74,20 @@ static const char *col(struct site_model *m, sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);
 
-    return s ? pool_strdup(&m->pool, (const char *)s) : NULL;
+    return s ? pool_strndup(&m->pool, (const char *)s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
 /* Steps st to the end, calling row() for each; 0 or -1. */
-static int each_row(struct db *db, sqlite3_stmt *st, struct site_model *m,
-                    int (*row)(struct site_model *, sqlite3_stmt *, size_t *))
+static int each_row(struct db *db, sqlite3_stmt *st, struct load *l,
+                    int (*row)(struct load *, sqlite3_stmt *))
 {
-    size_t cap = 0;
     int rc;
 
     if (st == NULL)
         return -1;
+    l->cap = 0;
     while ((rc = db_step_row(db, st)) == 1)
-        if (row(m, st, &cap) != 0) {
+        if (row(l, st) != 0) {
             sqlite3_reset(st);
             log_err("site: out of memory reading the database");
             return -1;
@@ -80,9 +96,10 @@ static int each_row(struct db *db, sqlite3_stmt *st, struct site_model *m,
     return rc;
 }
 
-static int area_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+static int area_row(struct load *l, sqlite3_stmt *st)
 {
-    struct m_area *a = grow(&m->areas, &m->nareas, cap, sizeof(*a));
+    struct site_model *m = l->m;
+    struct m_area *a = grow(&m->areas, &m->nareas, &l->cap, sizeof(*a));
 
     if (a == NULL)
         return -1;
@@ -91,22 +108,63 @@ static int area_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
     return a->code && a->name ? 0 : -1;
 }
 
-static int product_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+static int subject_row(struct load *l, sqlite3_stmt *st)
 {
-    struct m_product *p = grow(&m->products, &m->nproducts, cap, sizeof(*p));
+    struct subject *s = grow(&l->subjects, &l->nsubjects, &l->subjects_cap, sizeof(*s));
+
+    if (s == NULL)
+        return -1;
+    *s = (struct subject){sqlite3_column_int64(st, 0), col(l->m, st, 1), col(l->m, st, 2)};
+    return s->name && s->kind ? 0 : -1;
+}
+
+static const struct subject *find_subject(const struct load *l, int64_t id)
+{
+    size_t lo = 0, hi = l->nsubjects;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->subjects[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->nsubjects && l->subjects[lo].id == id ? &l->subjects[lo] : NULL;
+}
+
+/* 1 when a certificate names product id: certificates are sorted by product, and
+ * products come by id, so a cursor walks both once. */
+static int certified(struct load *l, int64_t id)
+{
+    const struct site_model *m = l->m;
+
+    while (l->cert_at < m->ncerts && m->certs[l->cert_at].product_id < id)
+        l->cert_at++;
+    return l->cert_at < m->ncerts && m->certs[l->cert_at].product_id == id;
+}
+
+static int product_row(struct load *l, sqlite3_stmt *st)
+{
+    struct site_model *m = l->m;
+    int64_t id = sqlite3_column_int64(st, 0);
+    const struct subject *s =
+        certified(l, id) ? find_subject(l, sqlite3_column_int64(st, 7)) : NULL;
+    struct m_product *p;
     struct buf f = BUF_INIT;
 
-    if (p == NULL)
+    if (s == NULL) /* not on the site (never certified), or no producer */
+        return 0;
+    if ((p = grow(&m->products, &m->nproducts, &l->cap, sizeof(*p))) == NULL)
         return -1;
-    p->id = sqlite3_column_int64(st, 0);
+    p->id = id;
     p->slug = col(m, st, 1);
     p->name = col(m, st, 2);
     p->regime = col(m, st, 3);
     p->group = col(m, st, 4);
     p->area = col(m, st, 5);
     p->description = col(m, st, 6);
-    p->producer = col(m, st, 7);
-    p->producer_kind = col(m, st, 8);
+    p->producer = s->name;
+    p->producer_kind = s->kind;
     if (p->name && text_fold(p->name, strlen(p->name), &f) == 0 && f.len)
         p->sort_key = pool_strdup(&m->pool, f.data);
     buf_free(&f);
@@ -124,9 +182,10 @@ static enum cert_status status_of(const char *s, const char *valid_until, const 
     return CS_EXPIRED; /* unknown: never claim validity */
 }
 
-static int cert_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+static int cert_row(struct load *l, sqlite3_stmt *st)
 {
-    struct m_cert *c = grow(&m->certs, &m->ncerts, cap, sizeof(*c));
+    struct site_model *m = l->m;
+    struct m_cert *c = grow(&m->certs, &m->ncerts, &l->cap, sizeof(*c));
 
     if (c == NULL)
         return -1;
@@ -148,9 +207,10 @@ static int cert_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
     return 0;
 }
 
-static int event_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+static int event_row(struct load *l, sqlite3_stmt *st)
 {
-    struct m_event *e = grow(&m->events, &m->nevents, cap, sizeof(*e));
+    struct site_model *m = l->m;
+    struct m_event *e = grow(&m->events, &m->nevents, &l->cap, sizeof(*e));
 
     if (e == NULL)
         return -1;
@@ -162,13 +222,32 @@ static int event_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
     return e->kind ? 0 : -1;
 }
 
-static int photo_row(struct site_model *m, sqlite3_stmt *st, size_t *cap)
+/* The product of the model with this id, or NULL. */
+static const struct m_product *find_product(const struct site_model *m, int64_t id)
 {
-    struct m_photo *ph = grow(&m->photos, &m->nphotos, cap, sizeof(*ph));
+    size_t lo = 0, hi = m->nproducts;
 
-    if (ph == NULL)
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->products[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->nproducts && m->products[lo].id == id ? &m->products[lo] : NULL;
+}
+
+static int photo_row(struct load *l, sqlite3_stmt *st)
+{
+    struct site_model *m = l->m;
+    int64_t product = sqlite3_column_int64(st, 0);
+    struct m_photo *ph;
+
+    if (find_product(m, product) == NULL) /* only the certified products' photos are public */
+        return 0;
+    if ((ph = grow(&m->photos, &m->nphotos, &l->cap, sizeof(*ph))) == NULL)
         return -1;
-    ph->product_id = sqlite3_column_int64(st, 0);
+    ph->product_id = product;
     ph->sha256 = col(m, st, 1);
     ph->caption = col(m, st, 2);
     return ph->sha256 ? 0 : -1;
@@ -342,16 +421,23 @@ static void load_groups(struct site_model *m, const char *root)
 
 int model_load(struct site_model *m, struct db *db, const char *rules_root, int64_t today)
 {
+    struct load l = {m, 0, NULL, 0, 0, 0};
+    int rc;
+
     memset(m, 0, sizeof(*m));
     format_date(today, m->today);
-    if (each_row(db, db_stmt(db, SQL_AREAS), m, area_row) != 0 ||
-        each_row(db, db_stmt(db, SQL_PRODUCTS), m, product_row) != 0 ||
-        each_row(db, db_stmt(db, SQL_CERTS), m, cert_row) != 0 ||
-        each_row(db, db_stmt(db, SQL_EVENTS), m, event_row) != 0 ||
-        each_row(db, db_stmt(db, SQL_PHOTOS), m, photo_row) != 0)
-        goto fail;
-    if (m->ncerts > 1)
+    /* the certificates before the products: they decide which products are read */
+    rc = each_row(db, db_stmt(db, SQL_AREAS), &l, area_row) != 0 ||
+         each_row(db, db_stmt(db, SQL_CERTS), &l, cert_row) != 0;
+    if (rc == 0 && m->ncerts > 1)
         qsort(m->certs, m->ncerts, sizeof(*m->certs), cert_cmp);
+    rc = rc || each_row(db, db_stmt(db, SQL_SUBJECTS), &l, subject_row) != 0 ||
+         each_row(db, db_stmt(db, SQL_PRODUCTS), &l, product_row) != 0 ||
+         each_row(db, db_stmt(db, SQL_EVENTS), &l, event_row) != 0 ||
+         each_row(db, db_stmt(db, SQL_PHOTOS), &l, photo_row) != 0;
+    free(l.subjects); /* their names stay, in the pool */
+    if (rc)
+        goto fail;
     if (m->nevents > 1)
         qsort(m->events, m->nevents, sizeof(*m->events), event_cmp);
     if (cert_slugs(m) != 0)

@@ -51,26 +51,26 @@ struct outdir {
 
 void outdir_hash_init(struct outdir_hash *h)
 {
-    crypto_generichash_init(&h->st, NULL, 0, OUTDIR_KEY_HEX / 2);
+    XXH3_128bits_reset(&h->st);
 }
 
 void outdir_hash_add(struct outdir_hash *h, const void *data, size_t len)
 {
-    crypto_generichash_update(&h->st, data, len);
+    XXH3_128bits_update(&h->st, data, len);
 }
 
 void outdir_hash_str(struct outdir_hash *h, const char *s)
 {
     s = s ? s : "";
-    crypto_generichash_update(&h->st, (const unsigned char *)s, strlen(s) + 1);
+    XXH3_128bits_update(&h->st, s, strlen(s) + 1);
 }
 
 void outdir_hash_end(struct outdir_hash *h, char key[OUTDIR_KEY_HEX + 1])
 {
-    unsigned char bin[OUTDIR_KEY_HEX / 2];
+    XXH128_canonical_t bin;
 
-    crypto_generichash_final(&h->st, bin, sizeof(bin));
-    hex_encode(bin, sizeof(bin), key);
+    XXH128_canonicalFromHash(&bin, XXH3_128bits_digest(&h->st));
+    hex_encode(bin.digest, sizeof(bin.digest), key);
 }
 
 /* ---- helpers ---- */

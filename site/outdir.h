@@ -26,7 +26,8 @@
 #ifndef OCOP_OUTDIR_H
 #define OCOP_OUTDIR_H
 
-#include <sodium.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "util.h"
 #include <stddef.h>
@@ -77,10 +78,14 @@ void outdir_drop_pending(struct outdir *od);
 /* Removes the new build, unlocks and frees od (NULL is fine). */
 void outdir_abort(struct outdir *od);
 
-/* A key for data: keyed BLAKE2b (libsodium), 16 bytes in hex. Several parts may be
- * hashed one after another with the state API below. */
+/* A key for data: XXH3's 128-bit hash, in hex. Keys only tell whether a page's inputs
+ * changed since the previous build (no secret, no adversary: a page's inputs are what
+ * officials recorded); BLAKE2b took a fifth of an incremental build's instructions.
+ * Several parts may be hashed one after another with the state API below. xxhash is
+ * used header-only (XXH_INLINE_ALL): its state lives on the caller's stack, and its
+ * layout is this build's, not a shared library's. */
 struct outdir_hash {
-    crypto_generichash_state st;
+    XXH3_state_t st;
 };
 void outdir_hash_init(struct outdir_hash *h);
 void outdir_hash_add(struct outdir_hash *h, const void *data, size_t len);

@@ -18,7 +18,10 @@
 #include "site.h"
 #include "util.h"
 
-#define SITE_PAGE_SIZE 30 /* products per listing page */
+/* products per listing page: from MIN to MAX, about 30 (listings.c, cut_pages) */
+#define SITE_PAGE_MIN    15
+#define SITE_PAGE_SPREAD 16 /* one product in 16 starts a page once MIN are on it */
+#define SITE_PAGE_MAX    50
 
 struct site_ctx {
     const struct site_opts *o;

@@ -505,6 +505,86 @@ static void incremental_equals_full(void **state)
     build_day = TODAY;
 }
 
+/* ---- listing pages ---- */
+
+/* 400 four-star products of tinh-b, all in force: several pages of sao/4. */
+static const char many_products[] =
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 400) "
+    "INSERT INTO product (id, subject_id, name, slug, group_regime, group_code, area_code, "
+    "created_at) SELECT 100 + x, 2, printf('Sản phẩm %03d', x), printf('san-pham-%03d', x), "
+    "'148', 'I.4.a', 'tinh-b/huyen-e/xa-f', 0 FROM n;"
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 400) "
+    "INSERT INTO certificate (id, product_id, province, year, number, stars, issuer_level, "
+    "issuer_area, regime, decision_no, decision_date, issued, valid_until, status) SELECT "
+    "100 + x, 100 + x, 'tinh-b', 2025, printf('%04d/2025/TINH-B', 100 + x), 4, 'province', "
+    "'tinh-b', '148', '9/QĐ-UBND', '2025-03-01', '2025-03-01', '2028-02-28', 'valid' FROM n";
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* The bytes of each page of sao/4, in page order ([0] is sao/4/index.html); the count. */
+static size_t star_pages(struct fx *f, char **pages, size_t max)
+{
+    char rel[64];
+    size_t n = 0;
+
+    for (size_t k = 1; k <= max; k++) {
+        char path[PATH_MAX * 3];
+        if (k == 1)
+            snprintf(rel, sizeof(rel), "sao/4/index.html");
+        else
+            snprintf(rel, sizeof(rel), "sao/4/trang-%zu/index.html", k);
+        snprintf(path, sizeof(path), "%s/%s", f->out, rel);
+        if ((pages[n] = slurp(path, NULL)) == NULL)
+            break;
+        n++;
+    }
+    return n;
+}
+
+/* Listing pages end where the products say (listings.c, cut_pages): every page but the
+ * last holds 15 to 50 products, all of them once. After a revocation only the page the
+ * product left changes, and the first page (its counts): with pages of a fixed 30 every
+ * page after it changed. The incremental build still equals a full one. */
+static void listing_pages_stay(void **state)
+{
+    struct fx *f = *state;
+    char *before[64], *after[64], full[PATH_MAX * 2];
+    size_t nb, na, cards = 0, changed = 0;
+
+    sql(f, many_products);
+    build(f, 0, NULL);
+    nb = star_pages(f, before, 64);
+    assert_in_range(nb, 400 / 50, 400 / 15 + 1);
+    for (size_t k = 0; k < nb; k++) {
+        size_t n = count_of(before[k], "<article class=\"card\">");
+        if (k + 1 < nb)
+            assert_in_range(n, 15, 50);
+        cards += n;
+    }
+    assert_int_equal(cards, 400); /* the fixture's four-star certificate is revoked */
+    sql(f, "UPDATE certificate SET status = 'revoked' WHERE id = 300");
+    build(f, 1, NULL);
+    na = star_pages(f, after, 64);
+    assert_in_range(na, nb - 1, nb);
+    for (size_t k = 0; k < na; k++) {
+        changed += strcmp(before[k], after[k]) != 0;
+        free(after[k]);
+    }
+    for (size_t k = 0; k < nb; k++)
+        free(before[k]);
+    assert_in_range(changed, 1, 3);
+    snprintf(full, sizeof(full), "%s/full", f->root);
+    assert_int_equal(build_at(f, full, "/", 0, NULL), 0);
+    assert_same_tree(f->out, full);
+}
+
 static void unchanged_and_incremental(void **state)
 {
     struct fx *f = *state;
@@ -688,6 +768,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(unchanged_and_incremental, setup, teardown),
         cmocka_unit_test_setup_teardown(a_change, setup, teardown),
         cmocka_unit_test_setup_teardown(incremental_equals_full, setup, teardown),
+        cmocka_unit_test_setup_teardown(listing_pages_stay, setup, teardown),
         cmocka_unit_test_setup_teardown(switch_and_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(base_url, setup, teardown),
         cmocka_unit_test(options),
