@@ -157,15 +157,23 @@ static int template_key(struct site_ctx *c)
 static int read_model(struct db *db, const struct site_opts *o, struct site_model *m,
                       char sig[SITE_SIG_MAX])
 {
+    struct db *twin;
     int rc;
 
     /* the whole database is read: mapped, its pages are not copied in one by one */
     db_exec(db, "PRAGMA mmap_size=1073741824");
-    if (db_exec(db, "BEGIN") != 0) /* one snapshot for the signature and the data */
+    /* one snapshot for the signature and the data, read by two connections when it can
+     * be had (model_load's second reader), else by one */
+    if ((twin = db_twin_reader(db)) == NULL && db_exec(db, "BEGIN") != 0)
         return -1;
-    rc = site_signature(db, o->today, sig) == 0 && model_load(m, db, o->rules, o->today) == 0 ? 0
-                                                                                              : -1;
+    rc = site_signature(db, o->today, sig) == 0 && model_load(m, db, twin, o->rules, o->today) == 0
+             ? 0
+             : -1;
     db_exec(db, rc == 0 ? "COMMIT" : "ROLLBACK");
+    if (twin) {
+        db_exec(twin, "COMMIT");
+        db_close(twin);
+    }
     return rc;
 }
 

@@ -23,34 +23,37 @@
 
 /* ---- search index ---- */
 
-/* A JSON string, escaped as jansson writes one (", \\ and control bytes; UTF-8 as is),
- * of text that must be valid UTF-8 with no control byte but newline and tab. Runs of
- * plain bytes are copied whole. */
+/* A JSON string, escaped as jansson writes one (", \\ and newline, return, tab; UTF-8
+ * as is), of text that must be valid UTF-8 with no control character but newline,
+ * return and tab (utf8_text_ok's rule, multiline): checked and escaped in one pass,
+ * runs of plain bytes copied whole (45,000 strings a build). */
 static int put_json_str(struct buf *b, const char *s)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    size_t n = strlen(s), start = 0;
-    char esc[8];
+    size_t n = strlen(s), start = 0, i = 0, k;
+    uint32_t cp;
 
-    if (!utf8_text_ok(s, n, 1) || buf_putc(b, '"'))
+    if (buf_putc(b, '"'))
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    while (i < n) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x20 && ch != '"' && ch != '\\')
+        char esc[2] = {'\\', (char)ch};
+        if (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\') {
+            i++;
             continue;
-        if (ch == '\n' || ch == '\r' || ch == '\t' || ch == '"' || ch == '\\') {
-            esc[0] = '\\';
-            esc[1] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : ch == '\t' ? 't' : (char)ch;
-            esc[2] = '\0';
-        } else {
-            memcpy(esc, "\\u00", 4);
-            esc[4] = hex[ch >> 4];
-            esc[5] = hex[ch & 15];
-            esc[6] = '\0';
         }
-        if (buf_append(b, s + start, i - start) || buf_puts(b, esc))
+        if (ch >= 0x80) { /* a sequence, not a C1 control (U+0080-U+009F) */
+            if ((k = utf8_seq(s + i, n - i, &cp)) == 0 || cp < 0xa0)
+                return -1;
+            i += k;
+            continue;
+        }
+        if (ch == '\n' || ch == '\r' || ch == '\t')
+            esc[1] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
+        else if (ch != '"' && ch != '\\')
+            return -1; /* another control character, or DEL */
+        if (buf_append(b, s + start, i - start) || buf_append(b, esc, 2))
             return -1;
-        start = i + 1;
+        start = ++i;
     }
     return buf_append(b, s + start, n - start) || buf_putc(b, '"') ? -1 : 0;
 }
@@ -92,6 +95,16 @@ static long place_of(struct site_ctx *c, struct index_places *ip, const struct m
     return rc ? -1 : (ip->slot[k] = ip->n++);
 }
 
+/* Appends ',' and the decimal of n (no printf: three of them an item, 15,000 items). */
+static int put_int(struct buf *b, long long n)
+{
+    char num[24];
+    size_t len;
+    const char *t = int_text(n, num, &len);
+
+    return buf_putc(b, ',') || buf_append(b, t, len) ? -1 : 0;
+}
+
 /* Appends the product's item. */
 static int index_item(struct site_ctx *c, struct index_places *ip, const struct m_product *p,
                       struct buf *out)
@@ -101,8 +114,8 @@ static int index_item(struct site_ctx *c, struct index_places *ip, const struct 
 
     if (place < 0 || buf_putc(out, '[') || put_json_str(out, p->slug) || buf_putc(out, ',') ||
         put_json_str(out, p->name) || buf_putc(out, ',') ||
-        put_json_str(out, p->producer ? p->producer : "") ||
-        buf_printf(out, ",%ld,%d,%d]", place, cur->stars, cur->status == CS_VALID)) {
+        put_json_str(out, p->producer ? p->producer : "") || put_int(out, place) ||
+        put_int(out, cur->stars) || put_int(out, cur->status == CS_VALID) || buf_putc(out, ']')) {
         log_err("site: the search index cannot hold product %s", p->slug);
         return -1;
     }

@@ -24,6 +24,9 @@ extern const char *const cert_status_labels[CS__MAX]; /* "CÒN HIỆU LỰC", �
 
 struct m_area {
     const char *code, *name, *level, *parent, *valid_to, *successor;
+    /* parent and successor found once (model_load): walked per product, by code they
+     * were a third of the fingerprints' work */
+    const struct m_area *up, *next;
 };
 
 struct m_cert;
@@ -73,8 +76,9 @@ struct m_group {
 };
 
 struct site_model {
-    struct pool pool;
-    struct m_area *areas; /* sorted by code */
+    struct pool pool;      /* the strings of everything but the certificates and events */
+    struct pool cert_pool; /* theirs, when a second reader read them (model_load) */
+    struct m_area *areas;  /* sorted by code */
     size_t nareas;
     struct m_product *products; /* by id */
     size_t nproducts;
@@ -89,9 +93,12 @@ struct site_model {
     char today[11];
 };
 
-/* Reads the snapshot (the caller holds the read transaction). rules_root may be NULL (groups are
- * then shown by code). 0 or -1 (logged); on -1 the model is freed already. */
-int model_load(struct site_model *m, struct db *db, const char *rules_root, int64_t today);
+/* Reads the snapshot (the caller holds the read transaction). db2, when not NULL, is a
+ * second connection reading the same snapshot (db_twin_reader): a thread reads the
+ * certificates and events through it. rules_root may be NULL (groups are then shown by
+ * code). 0 or -1 (logged); on -1 the model is freed already. */
+int model_load(struct site_model *m, struct db *db, struct db *db2, const char *rules_root,
+               int64_t today);
 void model_free(struct site_model *m);
 
 const struct m_area *model_area(const struct site_model *m, const char *code);

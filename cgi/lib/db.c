@@ -135,6 +135,65 @@ int db_begin(struct db *db)
     return -1;
 }
 
+/* Begins a read transaction on db, holding its snapshot from now (BEGIN alone waits
+ * for the first read). */
+static int begin_reading(struct db *db)
+{
+    if (db_exec(db, "BEGIN; SELECT 1 FROM sqlite_schema LIMIT 1") == 0)
+        return 0;
+    db_exec(db, "ROLLBACK");
+    return -1;
+}
+
+/* A connection to db's file mapping it as db does; NULL (not logged) when it fails. */
+static struct db *open_twin(struct db *db, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_int64 mmap = 0;
+    char pragma[64];
+    struct db *t;
+
+    if (sqlite3_prepare_v2(db->h, "PRAGMA mmap_size", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        mmap = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if ((t = db_open(path, 0)) == NULL)
+        return NULL;
+    snprintf(pragma, sizeof(pragma), "PRAGMA mmap_size=%lld", (long long)mmap);
+    db_exec(t, pragma);
+    return t;
+}
+
+struct db *db_twin_reader(struct db *db)
+{
+    const char *path = sqlite3_db_filename(db->h, "main");
+    struct db *twin = NULL, *lock = NULL;
+
+    if (path == NULL || *path == '\0' || (twin = open_twin(db, path)) == NULL ||
+        (lock = db_open(path, 0)) == NULL)
+        goto fail;
+    /* a writer holds the lock for milliseconds; past a short wait, read alone */
+    sqlite3_busy_timeout(lock->h, 200);
+    if (sqlite3_exec(lock->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail;
+    if (begin_reading(db) != 0) {
+        db_rollback(lock);
+        goto fail;
+    }
+    if (begin_reading(twin) != 0) {
+        db_exec(db, "ROLLBACK");
+        db_rollback(lock);
+        goto fail;
+    }
+    db_rollback(lock);
+    db_close(lock);
+    return twin;
+fail:
+    db_close(lock);
+    db_close(twin);
+    return NULL;
+}
+
 int db_commit(struct db *db)
 {
     if (db_exec(db, "COMMIT") != 0) {

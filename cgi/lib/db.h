@@ -56,6 +56,15 @@ int db_exec(struct db *db, const char *sql);
 /* A prepared, reset statement for sql (a string literal: its address is the key). */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
+/* Read transactions on db and on a new connection to its file, in one snapshot: both
+ * begin while a third connection holds the write lock for that moment, so no writer
+ * commits between them (Debian's SQLite has no sqlite3_snapshot_open). The new
+ * connection maps the file as db does. db must be outside a transaction. On success
+ * both are reading (end each with COMMIT) and the new connection is the caller's
+ * (db_close); NULL when it cannot be had — a read-only file, the write lock busy past
+ * a short wait — and db is then outside a transaction. */
+struct db *db_twin_reader(struct db *db);
+
 /* BEGIN IMMEDIATE (retried while busy) / COMMIT / ROLLBACK. */
 int db_begin(struct db *db);
 /* 1 when a statement failed since the last call because the disk (or its quota) is

@@ -116,10 +116,31 @@ static size_t utf8_seq_len(unsigned char c)
     return 0;
 }
 
+size_t utf8_seq(const char *s, size_t avail, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = avail ? utf8_seq_len(p[0]) : 0;
+    uint32_t c;
+
+    if (n == 0 || avail < n)
+        return 0;
+    c = n == 1 ? p[0] : p[0] & (0x7f >> n);
+    for (size_t k = 1; k < n; k++) {
+        if ((p[k] & 0xc0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[k] & 0x3f);
+    }
+    if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+        (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+        return 0;
+    *cp = c;
+    return n;
+}
+
 int utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, n, k;
+    size_t i = 0, n;
     uint32_t cp;
 
     while (i < len) {
@@ -132,16 +153,7 @@ int utf8_valid(const char *s, size_t len)
             i++;
             continue;
         }
-        if ((n = utf8_seq_len(p[i])) == 0 || len - i < n)
-            return 0;
-        cp = p[i] & (0x7f >> n);
-        for (k = 1; k < n; k++) {
-            if ((p[i + k] & 0xc0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (p[i + k] & 0x3f);
-        }
-        if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-            (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+        if ((n = utf8_seq(s + i, len - i, &cp)) == 0)
             return 0;
         i += n;
     }

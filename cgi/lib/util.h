@@ -64,6 +64,9 @@ int buf_html_escape(struct buf *b, const char *s, size_t len);
  * surrogates, nothing past U+10FFFF; any ASCII byte), else 0. Lets callers make
  * strings with json_stringn_nocheck at a fraction of json_string's cost. */
 int utf8_valid(const char *s, size_t len);
+/* The length of the one UTF-8 sequence at s (1 to 4; at most avail bytes read) as
+ * utf8_valid accepts it, with its code point in *cp; 0 when it is not one. */
+size_t utf8_seq(const char *s, size_t avail, uint32_t *cp);
 /* Writes n in decimal at the end of num[24] and returns where the digits start, their
  * count in *len (no printf: pages print many ids and years). */
 const char *int_text(long long n, char num[24], size_t *len);

@@ -1,7 +1,8 @@
 /*
  * test_db.c — unit tests of the database layer: production settings on open,
  * migrations by user_version (fresh install from schema.sql, upgrades step by step,
- * a failing migration applies nothing), the statement cache, and the shipped
+ * a failing migration applies nothing), the statement cache, two readers of one
+ * snapshot (db_twin_reader), and the shipped
  * schema being what its migrations build.
  */
 #include <setjmp.h>
@@ -217,6 +218,36 @@ static void shipped_schema_matches_migrations(void **state)
     db_close(b);
 }
 
+/* db_twin_reader: the two connections read one snapshot, which a writer's later commit
+ * does not move; with the write lock held elsewhere it gives up (NULL) and leaves db
+ * outside any transaction. */
+static void twin_reader(void **state)
+{
+    struct db *db = open_fresh("twin.db"), *w, *twin;
+    char p[128];
+
+    assert_non_null(db);
+    snprintf(p, sizeof(p), "%s/twin.db", tmp);
+    assert_int_equal(db_exec(db, "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2)"), 0);
+    assert_non_null(w = db_open(p, 0));
+    assert_non_null(twin = db_twin_reader(db));
+    assert_int_equal(db_exec(w, "INSERT INTO t VALUES (3)"), 0); /* after both began */
+    assert_int_equal(int_query(db, "SELECT count(*) FROM t"), 2);
+    assert_int_equal(int_query(twin, "SELECT count(*) FROM t"), 2);
+    assert_int_equal(int_query(twin, "PRAGMA mmap_size"), int_query(db, "PRAGMA mmap_size"));
+    assert_int_equal(db_exec(db, "COMMIT"), 0);
+    assert_int_equal(db_exec(twin, "COMMIT"), 0);
+    assert_int_equal(int_query(twin, "SELECT count(*) FROM t"), 3);
+    db_close(twin);
+    /* a writer in the middle of its transaction: no twin, db as it was */
+    assert_int_equal(db_begin(w), 0);
+    assert_null(db_twin_reader(db));
+    assert_int_equal(sqlite3_get_autocommit(db->h), 1);
+    db_rollback(w);
+    db_close(w);
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +257,7 @@ int main(void)
         cmocka_unit_test(failing_migration_applies_nothing),
         cmocka_unit_test(newer_database_is_refused),
         cmocka_unit_test(statement_cache),
+        cmocka_unit_test(twin_reader),
         cmocka_unit_test(shipped_schema_matches_migrations),
     };
 

@@ -585,6 +585,26 @@ static void listing_pages_stay(void **state)
     assert_same_tree(f->out, full);
 }
 
+/* A writer holding the lock: the model is read by one connection instead of two
+ * (db_twin_reader gives up), and the build is the same. */
+static void build_beside_a_writer(void **state)
+{
+    struct fx *f = *state;
+    char path[PATH_MAX * 2], alone[PATH_MAX * 2];
+    struct db *w;
+
+    sql(f, many_products);
+    snprintf(path, sizeof(path), "%s/ocop.db", f->home);
+    assert_non_null(w = db_open(path, 0));
+    assert_int_equal(db_begin(w), 0);
+    snprintf(alone, sizeof(alone), "%s/alone", f->root);
+    assert_int_equal(build_at(f, alone, "/", 0, NULL), 0);
+    db_rollback(w);
+    db_close(w);
+    build(f, 0, NULL);
+    assert_same_tree(f->out, alone);
+}
+
 static void unchanged_and_incremental(void **state)
 {
     struct fx *f = *state;
@@ -769,6 +789,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_change, setup, teardown),
         cmocka_unit_test_setup_teardown(incremental_equals_full, setup, teardown),
         cmocka_unit_test_setup_teardown(listing_pages_stay, setup, teardown),
+        cmocka_unit_test_setup_teardown(build_beside_a_writer, setup, teardown),
         cmocka_unit_test_setup_teardown(switch_and_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(base_url, setup, teardown),
         cmocka_unit_test(options),
