@@ -294,6 +294,26 @@ static void utf8_like_jansson(void **state)
     assert_false(utf8_valid("\xc3\xa1", 1));
 }
 
+/* utf8_seq: one sequence's length and code point, never reading past avail. */
+static void utf8_one_sequence(void **state)
+{
+    uint32_t cp = 0;
+
+    assert_int_equal(utf8_seq("A", 1, &cp), 1);
+    assert_int_equal(cp, 'A');
+    assert_int_equal(utf8_seq("\xe1\xba\xa1x", 4, &cp), 3); /* ạ */
+    assert_int_equal(cp, 0x1ea1);
+    assert_int_equal(utf8_seq("\xf0\x9f\x98\x80", 4, &cp), 4);
+    assert_int_equal(cp, 0x1f600);
+    assert_int_equal(utf8_seq("\xc2\x85", 2, &cp), 2); /* a C1 control is UTF-8; callers judge */
+    assert_int_equal(cp, 0x85);
+    assert_int_equal(utf8_seq("\xf0\x9f\x98\x80", 3, &cp), 0); /* cut by avail */
+    assert_int_equal(utf8_seq("", 0, &cp), 0);
+    assert_int_equal(utf8_seq("\xc0\x80", 2, &cp), 0);         /* overlong */
+    assert_int_equal(utf8_seq("\xed\xa0\x80", 3, &cp), 0);     /* surrogate */
+    assert_int_equal(utf8_seq("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+}
+
 /* int_text writes what printf's %lld writes, to the ends of the range. */
 static void int_text_like_printf(void **state)
 {
@@ -338,6 +358,7 @@ int main(void)
         cmocka_unit_test(negotiation),
         cmocka_unit_test(html_escape),
         cmocka_unit_test(utf8_like_jansson),
+        cmocka_unit_test(utf8_one_sequence),
         cmocka_unit_test(int_text_like_printf),
         cmocka_unit_test(pool_limit),
     };
