@@ -5,6 +5,7 @@
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -52,7 +53,7 @@ struct folded {
     char s[FOLD_MAX];
 };
 static struct folded lat[LAT_HI - LAT_LO + 1], ext[EXT_HI - EXT_LO + 1];
-static int table_ready;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT; /* the site builder folds in threads */
 
 static void fill(struct folded *f, unsigned cp)
 {
@@ -82,7 +83,6 @@ static void make_table(void)
         fill(&lat[cp - LAT_LO], cp);
     for (unsigned cp = EXT_LO; cp <= EXT_HI; cp++)
         fill(&ext[cp - EXT_LO], cp);
-    table_ready = 1;
 }
 
 /* The table's entry for the sequence at s (of n bytes left) and its length in *k, or
@@ -109,8 +109,7 @@ static int fold_fast(const char *s, size_t len, struct buf *out, int *rc)
     const unsigned char *u = (const unsigned char *)s;
     size_t i, k, start = out->len;
 
-    if (!table_ready)
-        make_table();
+    pthread_once(&table_once, make_table);
     if ((*rc = buf_reserve(out, len * 2 + 1)) != 0) /* no code point folds to more than 2x */
         return 1;
     for (i = 0; i < len; i += k) {
