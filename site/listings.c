@@ -1,8 +1,9 @@
 /*
  * listings.c — the pages that list products: by province (a product of a province merged
  * in 2025 is listed under its province then and under today's), by product group, by
- * stars (certificates in force only), each paginated, with an index page per kind; and
- * the home page with its figures and the newest certificates.
+ * stars (certificates in force only), each in pages that end where the products say
+ * (cut_pages), with an index page per kind; and the home page with its figures and the
+ * newest certificates.
  */
 #include "site_internal.h"
 #include "text.h"

@@ -2,7 +2,8 @@
  * model.c — reads what the public site shows from the database into plain structs
  * (model.h), links certificates to products and events to certificates, judges each
  * certificate's status as of the build's day, and names the product groups from the
- * national rules.
+ * national rules. Tables are read whole and joined here, by one connection or by two
+ * in one snapshot (a thread for the certificates and events).
  */
 #include "model.h"
 #include "rules.h"

@@ -2,7 +2,9 @@
  * db.h — the one SQLite connection a process keeps: opened with the production
  * settings (WAL, foreign keys, busy timeout, defensive mode, limits), schema
  * migrations by PRAGMA user_version, a cache of prepared statements keyed by the
- * SQL text's address, and write transactions that take the write lock up front.
+ * SQL text's address, and write transactions that take the write lock up front; and
+ * a second reader in the same snapshot for a process that reads in two threads (the
+ * site builder).
  *
  * Ownership: struct db owns its connection and cached statements; db_close()
  * releases them. A statement from db_stmt() belongs to the cache: use it, then
