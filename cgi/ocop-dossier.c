@@ -835,9 +835,9 @@ enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF_PAGE, LF__N
 
 #define SQL_DOSSIERS_FROM                                                                          \
     "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, "                     \
-    "a.name AS area_name, p.name AS product_name, p.group_code, s.name AS subject_name, "          \
+    "p.name AS product_name, p.group_code, s.name AS subject_name, "                               \
     "d.submitted_at FROM dossier d JOIN product p ON p.id = d.product_id "                         \
-    "JOIN subject s ON s.id = p.subject_id JOIN area a ON a.code = d.area_code "
+    "JOIN subject s ON s.id = p.subject_id "
 #define SQL_DOSSIERS_AREA     "WHERE (?1 = '' OR " SQL_IN_AREA("d.area_code", "?1") ") "
 #define SQL_DOSSIERS_ORDER    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT ?8 OFFSET ?9"
 #define SQL_DOSSIERS_IN_AREA  "AND (?6 IS NULL OR " SQL_IN_AREA("d.area_code", "?6") ") "
@@ -895,6 +895,39 @@ static sqlite3_stmt *list_stmt(const struct session *s, const struct field_value
     return st;
 }
 
+/* The names of the rows' areas, looked up once each a request: a page's dossiers are of
+ * a few communes (joined in the list's statement, 40 dossiers searched the area table 40
+ * times, a tenth of the request). Names are in the request's pool; NULL: no such area
+ * (or not UTF-8), as the join left the key out. */
+static const char SQL_AREA_NAME[] = "SELECT name FROM area WHERE code = ?1";
+#define AREA_MEMO 32
+struct area_memo {
+    const char *code[AREA_MEMO], *name[AREA_MEMO];
+    int n;
+};
+
+static const char *area_name(struct pool *pool, struct area_memo *am, const char *code)
+{
+    sqlite3_stmt *st;
+    const char *name = NULL, *t;
+
+    for (int i = 0; code && i < am->n; i++)
+        if (strcmp(am->code[i], code) == 0)
+            return am->name[i];
+    if (code == NULL || (st = db_stmt(rt.db, SQL_AREA_NAME)) == NULL ||
+        db_bind_text(st, 1, code) != 0)
+        return NULL;
+    if (db_step_row(rt.db, st) == 1 && (t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+        utf8_valid(t, strlen(t)))
+        name = pool_strdup(pool, t);
+    sqlite3_reset(st);
+    if (am->n < AREA_MEMO && (code = pool_strdup(pool, code)) != NULL) {
+        am->code[am->n] = code;
+        am->name[am->n++] = name;
+    }
+    return name;
+}
+
 static const char *status_label(const char *status)
 {
     int k = dossier_status_from(status);
@@ -902,15 +935,20 @@ static const char *status_label(const char *status)
     return k >= 0 ? dossier_status_labels[k] : "";
 }
 
-/* The rows for JSON: an object per row (db_row_json) with its status_label. */
-static json_t *list_json(sqlite3_stmt *st)
+/* The rows for JSON: an object per row (db_row_json) with its area_name and
+ * status_label. */
+static json_t *list_json(struct pool *pool, sqlite3_stmt *st)
 {
     json_t *list = db_rows_json(rt.db, st), *e;
+    struct area_memo am = {.n = 0};
     size_t i;
 
     json_array_foreach(list, i, e)
     {
         const char *label = status_label(json_string_value(json_object_get(e, "status")));
+        const char *area = area_name(pool, &am, json_string_value(json_object_get(e, "area_code")));
+        if (area)
+            json_object_set_new_nocheck(e, "area_name", json_string_nocheck(area));
         json_object_set_new_nocheck(e, "status_label", json_string_nocheck(label));
     }
     return list;
@@ -954,10 +992,11 @@ static const char *cell_text(struct pool *pool, sqlite3_stmt *st, int k, int *ba
  * error or a full pool. */
 static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **out)
 {
-    int ncols = sqlite3_column_count(st), nc = ncols + 1, status = -1, rc, bad = 0;
+    int ncols = sqlite3_column_count(st), nc = ncols + 2, status = -1, code = -1, rc, bad = 0;
     const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row;
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
     struct buf cells = BUF_INIT; /* the cell pointers, row after row */
+    struct area_memo am = {.n = 0};
 
     *out = NULL;
     if (cols == NULL || t == NULL)
@@ -966,8 +1005,11 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
         cols[k] = pool_strdup(pool, sqlite3_column_name(st, k));
         if (cols[k] && strcmp(cols[k], "status") == 0)
             status = k;
+        if (cols[k] && strcmp(cols[k], "area_code") == 0)
+            code = k;
     }
     cols[ncols] = "status_label";
+    cols[ncols + 1] = "area_name";
     *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, NULL};
     while ((rc = db_step_row(rt.db, st)) == 1 && !bad) {
         if (buf_reserve(&cells, sizeof(*row) * (size_t)nc) != 0)
@@ -976,6 +1018,7 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
         for (int k = 0; k < ncols; k++)
             row[k] = cell_text(pool, st, k, &bad);
         row[ncols] = status_label(status >= 0 ? row[status] : NULL);
+        row[ncols + 1] = area_name(pool, &am, code >= 0 ? row[code] : NULL);
         cells.len += sizeof(*row) * (size_t)nc;
         t->nrows++;
     }
@@ -1002,7 +1045,8 @@ static int list_dossiers(struct request *rq, struct reply *rp)
         return -1;
     if ((st = list_stmt(rq->session, v)) == NULL)
         return reply_db_error(rp);
-    if (rq->wants_json ? (list = list_json(st)) == NULL : list_table(rq->pool, st, &table) != 0)
+    if (rq->wants_json ? (list = list_json(rq->pool, st)) == NULL
+                       : list_table(rq->pool, st, &table) != 0)
         return reply_db_error(rp);
     /* the row past the page only tells that one follows */
     fetched = list ? pager_trim(list) : table->nrows;
