@@ -320,7 +320,7 @@ static int cut_pages(struct bucket *b)
 
 struct listing_page {
     const struct bucket *b;
-    size_t k, pages;
+    size_t k;
     const char *note; /* bucket_note's JSON text, the same for every page of the bucket */
 };
 
@@ -360,9 +360,9 @@ static void listing_inputs(struct site_ctx *c, const struct listing_page *lp,
     outdir_hash_str(&h, b->name);
     outdir_hash_str(&h, lp->note);
     if (lp->k == 1)
-        snprintf(nums, sizeof(nums), "%zu %zu %zu %zu", b->n, b->in_force, lp->k, lp->pages);
+        snprintf(nums, sizeof(nums), "%zu %zu %zu %zu", b->n, b->in_force, lp->k, b->npages);
     else
-        snprintf(nums, sizeof(nums), "%zu %zu", lp->k, lp->pages);
+        snprintf(nums, sizeof(nums), "%zu %zu", lp->k, b->npages);
     outdir_hash_str(&h, nums);
     for (size_t i = b->cuts[lp->k - 1]; i < b->cuts[lp->k]; i++)
         outdir_hash_str(&h, site_fp(c, b->items[i]));
@@ -374,7 +374,6 @@ static int bucket_pages(struct site_ctx *c, struct bucket *b, const char *sectio
     char path[200], inputs[OUTDIR_KEY_HEX + 1];
     json_t *note = bucket_note(c, b);
     char *nd = json_dumps(note, JSON_ENCODE_ANY);
-    size_t pages;
     int rc = 0;
 
     json_decref(note);
@@ -382,9 +381,8 @@ static int bucket_pages(struct site_ctx *c, struct bucket *b, const char *sectio
         free(nd);
         return -1;
     }
-    pages = b->npages;
-    for (size_t k = 1; rc == 0 && k <= pages; k++) {
-        struct listing_page lp = {b, k, pages, nd};
+    for (size_t k = 1; rc == 0 && k <= b->npages; k++) {
+        struct listing_page lp = {b, k, nd};
         struct site_page_spec sp = {path, "public/listing", section, 1, make_listing, &lp};
         page_path(b->dir, k, path, sizeof(path));
         listing_inputs(c, &lp, inputs);

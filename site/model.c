@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,18 +126,21 @@ static int subject_row(struct load *l, sqlite3_stmt *st)
     return s->name && s->kind ? 0 : -1;
 }
 
+/* bsearch's comparison for the arrays of structs that begin with their id and are
+ * sorted by it (producers, products): key is an int64_t. */
+static int id_key_cmp(const void *key, const void *elt)
+{
+    int64_t a = *(const int64_t *)key, b;
+
+    memcpy(&b, elt, sizeof(b)); /* the element's first member */
+    return (a > b) - (a < b);
+}
+_Static_assert(offsetof(struct subject, id) == 0, "a producer begins with its id");
+_Static_assert(offsetof(struct m_product, id) == 0, "a product begins with its id");
+
 static const struct subject *find_subject(const struct load *l, int64_t id)
 {
-    size_t lo = 0, hi = l->nsubjects;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->subjects[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < l->nsubjects && l->subjects[lo].id == id ? &l->subjects[lo] : NULL;
+    return bsearch(&id, l->subjects, l->nsubjects, sizeof(*l->subjects), id_key_cmp);
 }
 
 static int product_row(struct load *l, sqlite3_stmt *st)
@@ -220,16 +224,7 @@ static int event_row(struct load *l, sqlite3_stmt *st)
 /* The product of the model with this id, or NULL. */
 static const struct m_product *find_product(const struct site_model *m, int64_t id)
 {
-    size_t lo = 0, hi = m->nproducts;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->products[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < m->nproducts && m->products[lo].id == id ? &m->products[lo] : NULL;
+    return bsearch(&id, m->products, m->nproducts, sizeof(*m->products), id_key_cmp);
 }
 
 static int photo_row(struct load *l, sqlite3_stmt *st)
