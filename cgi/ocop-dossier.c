@@ -895,10 +895,11 @@ static sqlite3_stmt *list_stmt(const struct session *s, const struct field_value
     return st;
 }
 
-/* The names of the rows' areas, looked up once each a request: a page's dossiers are of
- * a few communes (joined in the list's statement, 40 dossiers searched the area table 40
- * times, a tenth of the request). Names are in the request's pool; NULL: no such area
- * (or not UTF-8), as the join left the key out. */
+/* The names of the rows' areas, looked up once each while a list is made: a page's
+ * dossiers are of a few communes (joined in the list's statement, 40 dossiers searched
+ * the area table 40 times, a tenth of the request). The codes are the rows' own (they
+ * outlive the memo); names are in the request's pool. NULL: no such area (or not
+ * UTF-8), as the join left the key out; *bad set on a database error or a full pool. */
 static const char SQL_AREA_NAME[] = "SELECT name FROM area WHERE code = ?1";
 #define AREA_MEMO 32
 struct area_memo {
@@ -906,22 +907,27 @@ struct area_memo {
     int n;
 };
 
-static const char *area_name(struct pool *pool, struct area_memo *am, const char *code)
+static const char *area_name(struct pool *pool, struct area_memo *am, const char *code, int *bad)
 {
     sqlite3_stmt *st;
     const char *name = NULL, *t;
+    int rc;
 
     for (int i = 0; code && i < am->n; i++)
         if (strcmp(am->code[i], code) == 0)
             return am->name[i];
-    if (code == NULL || (st = db_stmt(rt.db, SQL_AREA_NAME)) == NULL ||
-        db_bind_text(st, 1, code) != 0)
+    if (code == NULL)
         return NULL;
-    if (db_step_row(rt.db, st) == 1 && (t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
-        utf8_valid(t, strlen(t)))
-        name = pool_strdup(pool, t);
+    if ((st = db_stmt(rt.db, SQL_AREA_NAME)) == NULL || db_bind_text(st, 1, code) != 0 ||
+        (rc = db_step_row(rt.db, st)) < 0) {
+        *bad = 1;
+        return NULL;
+    }
+    if (rc == 1 && (t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+        utf8_valid(t, strlen(t)) && (name = pool_strdup(pool, t)) == NULL)
+        *bad = 1;
     sqlite3_reset(st);
-    if (am->n < AREA_MEMO && (code = pool_strdup(pool, code)) != NULL) {
+    if (am->n < AREA_MEMO) {
         am->code[am->n] = code;
         am->name[am->n++] = name;
     }
@@ -942,14 +948,20 @@ static json_t *list_json(struct pool *pool, sqlite3_stmt *st)
     json_t *list = db_rows_json(rt.db, st), *e;
     struct area_memo am = {.n = 0};
     size_t i;
+    int bad = 0;
 
     json_array_foreach(list, i, e)
     {
         const char *label = status_label(json_string_value(json_object_get(e, "status")));
-        const char *area = area_name(pool, &am, json_string_value(json_object_get(e, "area_code")));
+        const char *code = json_string_value(json_object_get(e, "area_code"));
+        const char *area = area_name(pool, &am, code, &bad);
         if (area)
             json_object_set_new_nocheck(e, "area_name", json_string_nocheck(area));
         json_object_set_new_nocheck(e, "status_label", json_string_nocheck(label));
+    }
+    if (bad) {
+        json_decref(list);
+        return NULL;
     }
     return list;
 }
@@ -1018,7 +1030,7 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
         for (int k = 0; k < ncols; k++)
             row[k] = cell_text(pool, st, k, &bad);
         row[ncols] = status_label(status >= 0 ? row[status] : NULL);
-        row[ncols + 1] = area_name(pool, &am, code >= 0 ? row[code] : NULL);
+        row[ncols + 1] = area_name(pool, &am, code >= 0 ? row[code] : NULL, &bad);
         cells.len += sizeof(*row) * (size_t)nc;
         t->nrows++;
     }
