@@ -966,52 +966,78 @@ static json_t *list_json(struct pool *pool, sqlite3_stmt *st)
     return list;
 }
 
-/* Cell k of the current row as db_row_json shows it, copied into the pool: the
- * decimal of an integer, "%.15g" of a real (as the template engine prints a JSON
- * real), text up to its first NUL; NULL for NULL and text that is not UTF-8 (no key
- * in the JSON). *bad is set when the pool is exhausted. */
-static const char *cell_text(struct pool *pool, sqlite3_stmt *st, int k, int *bad)
-{
+/* A cell of the current row as db_row_json shows it: the decimal of an integer,
+ * "%.15g" of a real (as the template engine prints a JSON real), text up to its first
+ * NUL; t NULL for NULL and for text that is not UTF-8 (no key in the JSON). t points
+ * into SQLite's row or num until the next step. */
+struct cell {
     const char *t;
-    char num[32];
-    char *copy;
     size_t len;
+    char num[32];
+};
 
+static void cell_read(sqlite3_stmt *st, int k, struct cell *c)
+{
     switch (sqlite3_column_type(st, k)) {
     case SQLITE_NULL:
-        return NULL;
+        c->t = NULL;
+        return;
     case SQLITE_FLOAT:
-        len = (size_t)snprintf(num, sizeof(num), "%.15g", sqlite3_column_double(st, k));
-        t = num;
-        break;
+        c->len = (size_t)snprintf(c->num, sizeof(c->num), "%.15g", sqlite3_column_double(st, k));
+        c->t = c->num;
+        return;
     case SQLITE_INTEGER: /* in decimal, as SQLite's text of it (%lld) */
-        t = int_text(sqlite3_column_int64(st, k), num, &len);
-        break;
+        c->t = int_text(sqlite3_column_int64(st, k), c->num, &c->len);
+        return;
     default:
-        if ((t = (const char *)sqlite3_column_text(st, k)) == NULL)
-            return NULL;
-        len = strlen(t);
-        if (!utf8_valid(t, len))
-            return NULL;
+        if ((c->t = (const char *)sqlite3_column_text(st, k)) == NULL)
+            return;
+        c->len = strlen(c->t);
+        if (!utf8_valid(c->t, c->len))
+            c->t = NULL;
     }
-    if ((copy = pool_strndup(pool, t, len)) == NULL)
-        *bad = 1;
-    return copy;
+}
+
+/* The current row's ncols cells into row[], their texts copied into one piece of the
+ * pool (a row is about a dozen short texts: one allocation, not one each). -1 when
+ * the pool is exhausted. */
+#define LIST_MAX_COLS 16
+static int row_copy(struct pool *pool, sqlite3_stmt *st, int ncols, const char **row)
+{
+    struct cell c[LIST_MAX_COLS];
+    size_t total = 0;
+    char *p;
+
+    for (int k = 0; k < ncols; k++) {
+        cell_read(st, k, &c[k]);
+        total += c[k].t ? c[k].len + 1 : 0;
+    }
+    if ((p = pool_alloc(pool, total ? total : 1)) == NULL)
+        return -1;
+    for (int k = 0; k < ncols; k++) {
+        row[k] = c[k].t ? memcpy(p, c[k].t, c[k].len) : NULL;
+        if (c[k].t) {
+            p[c[k].len] = '\0';
+            p += c[k].len + 1;
+        }
+    }
+    return 0;
 }
 
 /* The rows for the HTML page (#9): a table of text rendered as the JSON rows would
- * be, without an object per row; everything in the request's pool. -1 on a database
+ * be, without an object per row; everything in the request's pool, the cell pointers
+ * for as many rows as the statement's LIMIT (max_rows) made at once. -1 on a database
  * error or a full pool. */
-static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **out)
+static int list_table(struct pool *pool, sqlite3_stmt *st, size_t max_rows, struct mst_table **out)
 {
     int ncols = sqlite3_column_count(st), nc = ncols + 2, status = -1, code = -1, rc, bad = 0;
-    const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row;
+    const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row, **cells;
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
-    struct buf cells = BUF_INIT; /* the cell pointers, row after row */
     struct area_memo am = {.n = 0};
 
     *out = NULL;
-    if (cols == NULL || t == NULL)
+    if (cols == NULL || t == NULL || ncols > LIST_MAX_COLS ||
+        (cells = pool_alloc(pool, sizeof(*cells) * (size_t)nc * (max_rows ? max_rows : 1))) == NULL)
         return -1;
     for (int k = 0; k < ncols; k++) {
         cols[k] = pool_strdup(pool, sqlite3_column_name(st, k));
@@ -1022,26 +1048,21 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, struct mst_table **ou
     }
     cols[ncols] = "status_label";
     cols[ncols + 1] = "area_name";
-    *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, NULL};
-    while ((rc = db_step_row(rt.db, st)) == 1 && !bad) {
-        if (buf_reserve(&cells, sizeof(*row) * (size_t)nc) != 0)
+    *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, cells};
+    while (!bad && (rc = db_step_row(rt.db, st)) == 1) {
+        if (t->nrows == max_rows || row_copy(pool, st, ncols, row = cells + t->nrows * nc) != 0) {
+            bad = 1;
             break;
-        row = (const char **)(cells.data + cells.len);
-        for (int k = 0; k < ncols; k++)
-            row[k] = cell_text(pool, st, k, &bad);
+        }
         row[ncols] = status_label(status >= 0 ? row[status] : NULL);
         row[ncols + 1] = area_name(pool, &am, code >= 0 ? row[code] : NULL, &bad);
-        cells.len += sizeof(*row) * (size_t)nc;
         t->nrows++;
     }
     sqlite3_reset(st);
-    if (rc == 0 && !bad && (t->cells = pool_alloc(pool, cells.len ? cells.len : 1)) != NULL) {
-        if (cells.len) /* an empty list has no buffer to copy */
-            memcpy((void *)t->cells, cells.data, cells.len);
-        *out = t;
-    }
-    buf_free(&cells);
-    return *out == t ? 0 : -1;
+    if (rc != 0 || bad)
+        return -1;
+    *out = t;
+    return 0;
 }
 
 /* The list, its filters and its choices; every value is made in the request arena. */
@@ -1058,7 +1079,7 @@ static int list_dossiers(struct request *rq, struct reply *rp)
     if ((st = list_stmt(rq->session, v)) == NULL)
         return reply_db_error(rp);
     if (rq->wants_json ? (list = list_json(rq->pool, st)) == NULL
-                       : list_table(rq->pool, st, &table) != 0)
+                       : list_table(rq->pool, st, (size_t)pager_limit(), &table) != 0)
         return reply_db_error(rp);
     /* the row past the page only tells that one follows */
     fetched = list ? pager_trim(list) : table->nrows;

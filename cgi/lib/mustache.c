@@ -42,6 +42,7 @@ struct node {
     enum kind kind;
     char *text; /* TEXT: the bytes; tags: the name */
     size_t len;
+    size_t head;       /* tags: the bytes of the name before its first dot (all: no dot) */
     char *indent;      /* PARTIAL/PARENT: standalone indentation; BLOCK: the site's */
     struct tmpl *body; /* SECTION, INVERTED, PARENT (its blocks), BLOCK (default) */
     char *src;         /* BLOCK: the raw content, for re-indenting an override */
@@ -488,6 +489,7 @@ static int build_tag(const char *src, size_t len, struct toks *t, size_t *i, int
 {
     struct token *k = &t->v[*i];
     struct node *n;
+    const char *dot;
 
     if (k->kind == K_COMMENT || k->kind == K_DELIM)
         return 0;
@@ -500,6 +502,8 @@ static int build_tag(const char *src, size_t len, struct toks *t, size_t *i, int
     n->len = k->len;
     if (n->text == NULL)
         return -1;
+    dot = memchr(n->text, '.', n->len); /* a name may hold a NUL: not strcspn */
+    n->head = dot ? (size_t)(dot - n->text) : n->len;
     if (k->kind == K_PARTIAL || k->kind == K_PARENT)
         n->indent = k->standalone ? dupn(k->ind ? k->ind : "", k->ind_len) : dupn("", 0);
     if (k->kind == K_SECTION || k->kind == K_INVERTED || k->kind == K_PARENT ||
@@ -895,6 +899,15 @@ static long table_col(struct render *r, const char *n, size_t len)
     return table_scan(r->table, n, len);
 }
 
+/* The cell of column n (len bytes) in row of the table; NULL: no such column, or a
+ * NULL cell (a missing key). */
+static const char *cell_of(struct render *r, size_t row, const char *n, size_t len)
+{
+    long k = table_col(r, n, len);
+
+    return k >= 0 ? r->table->cells[row * r->table->ncols + (size_t)k] : NULL;
+}
+
 /* Name n (len bytes) in context frame c: a key of an object, a column of a row whose
  * cell is present, or the table under its name in the data; else missing. */
 static struct val lookup_in(struct render *r, const struct val *c, int root, const char *n,
@@ -904,8 +917,7 @@ static struct val lookup_in(struct render *r, const struct val *c, int root, con
     struct val v = missing;
 
     if (c->kind == V_ROW) {
-        long k = table_col(r, n, len);
-        const char *cell = k >= 0 ? t->cells[c->row * t->ncols + (size_t)k] : NULL;
+        const char *cell = cell_of(r, c->row, n, len);
         if (cell) { /* a NULL cell is a missing key */
             v.kind = V_CELL;
             v.cell = cell;
@@ -926,18 +938,17 @@ static int found(const struct val *v)
     return v->kind != V_JSON || v->j != NULL;
 }
 
-/* Resolves a (dotted) name of len bytes (the compiled tag's) against the context stack. */
-static struct val resolve(struct render *r, const char *name, size_t len)
+/* Resolves the (dotted) name of tag t against the context stack. */
+static struct val resolve(struct render *r, const struct node *t)
 {
-    const char *end = name + len, *dot;
+    const char *name = t->text, *end = name + t->len, *dot;
     struct val v = missing;
-    size_t n;
+    size_t n = t->head;
     int i;
 
-    if (len == 1 && name[0] == '.')
+    if (t->len == 1 && name[0] == '.')
         return r->sp > 0 ? r->stack[r->sp - 1] : missing;
-    dot = memchr(name, '.', len);
-    n = dot ? (size_t)(dot - name) : len;
+    dot = n < t->len ? name + n : NULL;
     for (i = r->sp - 1; i >= 0 && !found(&v); i--)
         v = lookup_in(r, &r->stack[i], i == 0, name, n);
     while (found(&v) && dot) {
@@ -1019,7 +1030,7 @@ static int each(struct render *r, const struct val *v, const struct tmpl *body)
 
 static int section(struct render *r, const struct node *n)
 {
-    struct val v = resolve(r, n->text, n->len);
+    struct val v = resolve(r, n);
     int rc;
 
     if (falsy(r, &v))
@@ -1122,11 +1133,24 @@ static int block(struct render *r, const struct node *n)
     return rc;
 }
 
+/* The cell a plain (undotted) tag names in the table row being rendered, or NULL
+ * (no row on top, a dotted name, no such column, a NULL cell): the common case of a
+ * list's page, taken before the general lookup, which gives the same answer (#9). */
+static const char *row_cell(struct render *r, const struct node *n)
+{
+    const struct val *top = r->sp > 0 ? &r->stack[r->sp - 1] : NULL;
+
+    if (top == NULL || top->kind != V_ROW || n->head != n->len)
+        return NULL;
+    return cell_of(r, top->row, n->text, n->len);
+}
+
 static int render(struct render *r, const struct tmpl *t)
 {
     size_t i;
     int rc = 0;
     struct val v;
+    const char *cell;
 
     for (i = 0; i < t->count && rc == 0; i++) {
         const struct node *n = &t->n[i];
@@ -1140,14 +1164,19 @@ static int render(struct render *r, const struct tmpl *t)
             break;
         case K_VAR:
         case K_UVAR:
-            v = resolve(r, n->text, n->len);
+            if ((cell = row_cell(r, n)) != NULL) {
+                rc = n->kind == K_VAR ? buf_html_escape(r->out, cell, strlen(cell))
+                                      : buf_puts(r->out, cell);
+                break;
+            }
+            v = resolve(r, n);
             rc = put_value(r, &v, n->kind == K_VAR);
             break;
         case K_SECTION:
             rc = section(r, n);
             break;
         case K_INVERTED:
-            v = resolve(r, n->text, n->len);
+            v = resolve(r, n);
             rc = falsy(r, &v) ? render(r, n->body) : 0;
             break;
         case K_PARTIAL:

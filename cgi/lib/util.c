@@ -102,58 +102,68 @@ int buf_printf(struct buf *b, const char *fmt, ...)
     return rc;
 }
 
-/* The length of the sequence a lead byte starts (0: not a lead byte). */
-static size_t utf8_seq_len(unsigned char c)
+/* The length of the well-formed sequence at p (avail bytes, avail >= 1), or 0: the
+ * ranges of the Unicode standard's table 3-7, which exclude overlong forms, surrogates
+ * and code points past U+10FFFF by the second byte alone. */
+static inline size_t utf8_check(const unsigned char *p, size_t avail)
 {
+    unsigned c = p[0], lo = 0x80, hi = 0xbf;
+
     if (c < 0x80)
         return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        return 2;
-    if (c >= 0xe0 && c <= 0xef)
-        return 3;
-    if (c >= 0xf0 && c <= 0xf4)
-        return 4;
+    if (c < 0xc2)
+        return 0;
+    if (c < 0xe0)
+        return avail >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+    if (c < 0xf0) {
+        lo = c == 0xe0 ? 0xa0 : lo;
+        hi = c == 0xed ? 0x9f : hi;
+        return avail >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+    if (c < 0xf5) {
+        lo = c == 0xf0 ? 0x90 : lo;
+        hi = c == 0xf4 ? 0x8f : hi;
+        return avail >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 &&
+                       (p[3] & 0xc0) == 0x80
+                   ? 4
+                   : 0;
+    }
     return 0;
 }
 
 size_t utf8_seq(const char *s, size_t avail, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = avail ? utf8_seq_len(p[0]) : 0;
+    size_t n = avail ? utf8_check(p, avail) : 0;
     uint32_t c;
 
-    if (n == 0 || avail < n)
+    if (n == 0)
         return 0;
     c = n == 1 ? p[0] : p[0] & (0x7f >> n);
-    for (size_t k = 1; k < n; k++) {
-        if ((p[k] & 0xc0) != 0x80)
-            return 0;
+    for (size_t k = 1; k < n; k++)
         c = (c << 6) | (p[k] & 0x3f);
-    }
-    if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-        (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-        return 0;
     *cp = c;
     return n;
 }
 
+/* Vietnamese text is mostly ASCII with two- and three-byte letters between: eight
+ * ASCII bytes are passed at once, and a letter checked where it stands. */
 int utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, n;
-    uint32_t cp;
 
     while (i < len) {
         uint64_t w;
         if (len - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ULL) == 0)) {
-            i += 8; /* the common case: eight ASCII bytes */
+            i += 8;
             continue;
         }
         if (p[i] < 0x80) {
             i++;
             continue;
         }
-        if ((n = utf8_seq(s + i, len - i, &cp)) == 0)
+        if ((n = utf8_check(p + i, len - i)) == 0)
             return 0;
         i += n;
     }
@@ -181,19 +191,59 @@ static const char *const html_escapes[256] = {
     ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
 };
 
+#define BYTES_OF(c) (0x0101010101010101ULL * (c))
+
+/* 1 when a byte of v is zero (exact: a borrow only runs past a zero byte). */
+static inline int zero_byte(uint64_t v)
+{
+    return ((v - BYTES_OF(0x01)) & ~v & BYTES_OF(0x80)) != 0;
+}
+
+/* 1 when one of the eight bytes of w needs an escape: '"', '&' or '\'' (0x26 | 1 is
+ * 0x27), '<' or '>' (0x3c | 2 is 0x3e). */
+static inline int html_special8(uint64_t w)
+{
+    return zero_byte(w ^ BYTES_OF(0x22)) || zero_byte((w | BYTES_OF(0x01)) ^ BYTES_OF(0x27)) ||
+           zero_byte((w | BYTES_OF(0x02)) ^ BYTES_OF(0x3e));
+}
+
+/* Writes straight into the buffer, eight bytes at a time where none needs an escape:
+ * the room for s is made once, and again only at an escape (a page escapes hundreds of
+ * short values; a call per run cost more than the bytes, #9). */
 int buf_html_escape(struct buf *b, const char *s, size_t len)
 {
-    size_t i, start = 0;
+    char *d;
     const char *rep;
+    size_t i = 0, rlen;
+    uint64_t w;
 
-    for (i = 0; i < len; i++) {
-        if ((rep = html_escapes[(unsigned char)s[i]]) == NULL)
+    if (buf_reserve(b, len) != 0)
+        return -1;
+    d = b->data + b->len;
+    while (i < len) {
+        if (len - i >= 8 && (memcpy(&w, s + i, 8), !html_special8(w))) {
+            memcpy(d, &w, 8);
+            d += 8;
+            i += 8;
             continue;
-        if (buf_append(b, s + start, i - start) != 0 || buf_puts(b, rep) != 0)
+        }
+        if ((rep = html_escapes[(unsigned char)s[i]]) == NULL) {
+            *d++ = s[i++];
+            continue;
+        }
+        b->len = (size_t)(d - b->data);
+        rlen = strlen(rep);
+        if (buf_reserve(b, rlen + len - i - 1) != 0) {
+            b->data[b->len] = '\0';
             return -1;
-        start = i + 1;
+        }
+        d = memcpy(b->data + b->len, rep, rlen);
+        d += rlen;
+        i++;
     }
-    return buf_append(b, s + start, len - start);
+    b->len = (size_t)(d - b->data);
+    *d = '\0';
+    return 0;
 }
 
 int buf_read_file(struct buf *b, const char *path, size_t max)

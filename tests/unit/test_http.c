@@ -273,6 +273,54 @@ static void html_escape(void **state)
     buf_free(&b);
 }
 
+/* The reference escape: byte by byte, as the HTML spec lists the five. */
+static void naive_escape(struct buf *b, const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        const char *rep = s[i] == '&'    ? "&amp;"
+                          : s[i] == '<'  ? "&lt;"
+                          : s[i] == '>'  ? "&gt;"
+                          : s[i] == '"'  ? "&quot;"
+                          : s[i] == '\'' ? "&#39;"
+                                         : NULL;
+        if (rep)
+            buf_puts(b, rep);
+        else
+            buf_append(b, &s[i], 1);
+    }
+}
+
+/* buf_html_escape reads eight bytes at a time: every byte value at every place of
+ * strings of 1 to 24 bytes (whole words, a word and a tail, tails alone) escapes as
+ * the byte-by-byte reference does, appended after what the buffer held. */
+static void html_escape_every_byte_everywhere(void **state)
+{
+    unsigned char s[24];
+    struct buf got = BUF_INIT, want = BUF_INIT;
+
+    for (size_t len = 1; len <= sizeof(s); len++)
+        for (size_t at = 0; at < len; at++)
+            for (int c = 1; c < 256; c++) {
+                memset(s, 'a', len);
+                s[len - 1] = 0xa1; /* a high byte in the word as well */
+                s[at] = (unsigned char)c;
+                got.len = want.len = 0;
+                buf_puts(&got, "x");
+                buf_puts(&want, "x");
+                assert_int_equal(buf_html_escape(&got, (const char *)s, len), 0);
+                naive_escape(&want, s, len);
+                assert_int_equal(got.len, want.len);
+                assert_memory_equal(got.data, want.data, want.len + 1);
+            }
+    got.len = want.len = 0;
+    memcpy(s, "<>&\"'<>&\"'<>&\"'<>&\"'<>&\"", 24); /* every byte escaped */
+    assert_int_equal(buf_html_escape(&got, (const char *)s, 24), 0);
+    naive_escape(&want, s, 24);
+    assert_string_equal(got.data, want.data);
+    buf_free(&got);
+    buf_free(&want);
+}
+
 /* utf8_valid accepts exactly what jansson's json_stringn accepts. */
 static void utf8_like_jansson(void **state)
 {
@@ -292,6 +340,45 @@ static void utf8_like_jansson(void **state)
     }
     assert_true(utf8_valid("a\0b", 3)); /* NUL is a valid byte; callers stop at it */
     assert_false(utf8_valid("\xc3\xa1", 1));
+}
+
+/* utf8_valid against jansson over every two-byte string, and every lead byte of three
+ * and four with every second byte (where the overlong, surrogate and range limits
+ * are decided) and continuations inside and outside 80-BF; utf8_seq's code point of
+ * each accepted sequence encodes back to the same bytes. */
+static void utf8_like_jansson_everywhere(void **state)
+{
+    static const unsigned char conts[] = {0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xff};
+    unsigned char s[4];
+    size_t nc = sizeof(conts);
+
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (size_t k = 0; k < nc * nc; k++) {
+                size_t len = a < 0xe0 ? 2 : a < 0xf0 ? 3 : 4;
+                s[0] = (unsigned char)a;
+                s[1] = (unsigned char)b;
+                s[2] = conts[k % nc];
+                s[3] = conts[k / nc];
+                if (len == 2 && k > 0)
+                    break;
+                if (len == 3 && k >= nc)
+                    break;
+                json_t *j = json_stringn((const char *)s, len);
+                assert_int_equal(utf8_valid((const char *)s, len), j != NULL);
+                json_decref(j);
+                uint32_t cp = 0;
+                size_t n = utf8_seq((const char *)s, len, &cp);
+                if (n == 0)
+                    continue;
+                char back[4];
+                size_t m = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                assert_int_equal(n, m);
+                back[0] = (char)(m == 1 ? cp : (0xf00u >> m & 0xf0) | (cp >> (6 * (m - 1))));
+                for (size_t i = 1; i < m; i++)
+                    back[i] = (char)(0x80 | ((cp >> (6 * (m - 1 - i))) & 0x3f));
+                assert_memory_equal(back, s, m);
+            }
 }
 
 /* utf8_seq: one sequence's length and code point, never reading past avail. */
@@ -357,6 +444,8 @@ int main(void)
         cmocka_unit_test(reply_headers),
         cmocka_unit_test(negotiation),
         cmocka_unit_test(html_escape),
+        cmocka_unit_test(html_escape_every_byte_everywhere),
+        cmocka_unit_test(utf8_like_jansson_everywhere),
         cmocka_unit_test(utf8_like_jansson),
         cmocka_unit_test(utf8_one_sequence),
         cmocka_unit_test(int_text_like_printf),
