@@ -585,10 +585,9 @@ static json_t *open_levels(const struct rules_area *a)
 static int get_product(struct request *rq, struct reply *rp)
 {
     int64_t id = req_id(rq, 0);
-    json_t *p, *dossiers, *e;
+    json_t *p, *dossiers;
     sqlite3_stmt *st;
     const struct rules_area *a;
-    size_t i;
     int rc = id > 0 ? load_product(rq->session, id, &p) : 0;
 
     if (rc <= 0)
@@ -598,11 +597,7 @@ static int get_product(struct request *rq, struct reply *rp)
         json_decref(p);
         return reply_db_error(rp);
     }
-    json_array_foreach(dossiers, i, e)
-    {
-        int s = dossier_status_from(json_string_value(json_object_get(e, "status")));
-        json_object_set_new(e, "status_label", json_string(s >= 0 ? dossier_status_labels[s] : ""));
-    }
+    dossier_rows_label(dossiers);
     json_object_set_new(p, "dossiers", dossiers);
     json_object_set_new(p, "can_write", json_boolean(writer(rq->session)));
     a = dossier_rules(rt.rules, json_string_value(json_object_get(p, "area_code")));
@@ -934,15 +929,8 @@ static const char *area_name(struct pool *pool, struct area_memo *am, const char
     return name;
 }
 
-static const char *status_label(const char *status)
-{
-    int k = dossier_status_from(status);
-
-    return k >= 0 ? dossier_status_labels[k] : "";
-}
-
-/* The rows for JSON: an object per row (db_row_json) with its area_name and
- * status_label. */
+/* The rows for JSON: an object per row (db_row_json) with its status_label,
+ * level_label and area_name. */
 static json_t *list_json(struct pool *pool, sqlite3_stmt *st)
 {
     json_t *list = db_rows_json(rt.db, st), *e;
@@ -950,14 +938,13 @@ static json_t *list_json(struct pool *pool, sqlite3_stmt *st)
     size_t i;
     int bad = 0;
 
+    dossier_rows_label(list);
     json_array_foreach(list, i, e)
     {
-        const char *label = status_label(json_string_value(json_object_get(e, "status")));
         const char *code = json_string_value(json_object_get(e, "area_code"));
         const char *area = area_name(pool, &am, code, &bad);
         if (area)
             json_object_set_new_nocheck(e, "area_name", json_string_nocheck(area));
-        json_object_set_new_nocheck(e, "status_label", json_string_nocheck(label));
     }
     if (bad) {
         json_decref(list);
@@ -1030,7 +1017,8 @@ static int row_copy(struct pool *pool, sqlite3_stmt *st, int ncols, const char *
  * error or a full pool. */
 static int list_table(struct pool *pool, sqlite3_stmt *st, size_t max_rows, struct mst_table **out)
 {
-    int ncols = sqlite3_column_count(st), nc = ncols + 2, status = -1, code = -1, rc, bad = 0;
+    int ncols = sqlite3_column_count(st), nc = ncols + 3, status = -1, level = -1, code = -1, rc,
+        bad = 0;
     const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row, **cells;
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
     struct area_memo am = {.n = 0};
@@ -1043,19 +1031,23 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, size_t max_rows, stru
         cols[k] = pool_strdup(pool, sqlite3_column_name(st, k));
         if (cols[k] && strcmp(cols[k], "status") == 0)
             status = k;
+        if (cols[k] && strcmp(cols[k], "level") == 0)
+            level = k;
         if (cols[k] && strcmp(cols[k], "area_code") == 0)
             code = k;
     }
     cols[ncols] = "status_label";
-    cols[ncols + 1] = "area_name";
+    cols[ncols + 1] = "level_label";
+    cols[ncols + 2] = "area_name";
     *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, cells};
     while (!bad && (rc = db_step_row(rt.db, st)) == 1) {
         if (t->nrows == max_rows || row_copy(pool, st, ncols, row = cells + t->nrows * nc) != 0) {
             bad = 1;
             break;
         }
-        row[ncols] = status_label(status >= 0 ? row[status] : NULL);
-        row[ncols + 1] = area_name(pool, &am, code >= 0 ? row[code] : NULL, &bad);
+        row[ncols] = dossier_status_label(status >= 0 ? row[status] : NULL);
+        row[ncols + 1] = rules_level_label_of(level >= 0 ? row[level] : NULL);
+        row[ncols + 2] = area_name(pool, &am, code >= 0 ? row[code] : NULL, &bad);
         t->nrows++;
     }
     sqlite3_reset(st);
@@ -1142,9 +1134,7 @@ static int load_ctx(struct request *rq, struct reply *rp, struct ctx *c)
         return reply_not_found(rp);
     if ((c->a = dossier_rules(rt.rules, c->d.area_code)) == NULL)
         return no_rules(rp);
-    for (lv = 0; lv < LEVEL__MAX && strcmp(rules_level_names[lv], c->d.level); lv++)
-        ;
-    if (regime_from_db(c->d.regime, &c->g) != 0 || lv == LEVEL__MAX)
+    if (regime_from_db(c->d.regime, &c->g) != 0 || (lv = rules_level_from(c->d.level)) < 0)
         return reply_error(rp, 500, "dossier", "Hồ sơ có dữ liệu không hợp lệ.");
     c->lv = (enum rules_level)lv;
     c->ndocs = rules_documents(c->a, c->d.group_code, c->g, c->lv, c->docs, MAX_DOCS);

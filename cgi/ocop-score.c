@@ -31,6 +31,9 @@ static int covers(const struct session *s, const char *area)
 static const char *const council_levels[] = {"district", "province", "central", NULL};
 static const char *const member_roles[] = {"chair", "member", "secretary", NULL};
 static const char *const member_role_labels[] = {"Chủ tịch", "Thành viên", "Thư ký"};
+/* A member's score sheet: none yet, saved, submitted. */
+static const char *const sheet_statuses[] = {"new", "draft", "submitted", NULL};
+static const char *const sheet_status_labels[] = {"chưa chấm", "đang chấm (nháp)", "đã nộp"};
 
 /* ---- councils ---- */
 
@@ -62,19 +65,11 @@ static int council_load(int64_t id, struct council *c)
     return rc;
 }
 
-static int level_index(const char *name)
-{
-    for (int i = 0; i < LEVEL__MAX; i++)
-        if (!strcmp(name, rules_level_names[i]))
-            return i;
-    return -1;
-}
-
 /* The office that runs a council: the official of its area at its level. */
 static int office_of(const struct session *s, const char *area, const char *level)
 {
     return s->role == ROLE_ADMIN ||
-           (role_level(s->role) == level_index(level) && area_covers(s->area, area));
+           (role_level(s->role) == rules_level_from(level) && area_covers(s->area, area));
 }
 
 static const char SQL_COUNCILS[] =
@@ -96,6 +91,7 @@ static int get_councils(struct request *rq, struct reply *rp)
     if (st == NULL || db_bind_text(st, 1, s->role == ROLE_ADMIN ? "" : s->area) ||
         db_bind_int(st, 2, s->user_id) || (list = db_rows_json(rt.db, st)) == NULL)
         return reply_db_error(rp);
+    dossier_rows_label(list);
     reply_set(
         rp, 200, "app/councils",
         json_pack("{s:o,s:b,s:i}", "councils", list, "can_create",
@@ -194,29 +190,25 @@ static const char SQL_COUNCIL_DOSSIERS[] =
 static json_t *member_list(int64_t council)
 {
     sqlite3_stmt *st = db_stmt(rt.db, SQL_MEMBERS);
-    json_t *list, *m;
-    size_t i;
+    json_t *list;
 
     if (st == NULL || db_bind_int(st, 1, council) || (list = db_rows_json(rt.db, st)) == NULL)
         return NULL;
-    json_array_foreach(list, i, m)
-    {
-        const char *r = json_string_value(json_object_get(m, "role"));
-        for (int k = 0; member_roles[k]; k++)
-            if (!strcmp(r, member_roles[k]))
-                json_object_set_new(m, "role_label", json_string(member_role_labels[k]));
-    }
+    db_rows_label(list, "role", member_roles, member_role_labels);
     return list;
 }
 
 static json_t *council_dossiers(const struct council *c)
 {
     sqlite3_stmt *st = db_stmt(rt.db, SQL_COUNCIL_DOSSIERS);
+    json_t *list;
 
     if (st == NULL || db_bind_text(st, 1, c->level) || db_bind_int(st, 2, c->year) ||
         db_bind_text(st, 3, c->area))
         return NULL;
-    return db_rows_json(rt.db, st);
+    list = db_rows_json(rt.db, st);
+    dossier_rows_label(list);
+    return list;
 }
 
 static int is_member(int64_t council, int64_t user, char role[16])
@@ -249,10 +241,10 @@ static int get_council(struct request *rq, struct reply *rp)
     if ((members = member_list(c.id)) == NULL || (dossiers = council_dossiers(&c)) == NULL)
         return reply_db_error(rp);
     reply_set(rp, 200, "app/council",
-              json_pack("{s:I,s:s,s:s,s:i,s:s,s:o,s:o,s:b}", "id", (json_int_t)c.id, "area", c.area,
-                        "level", c.level, "year", c.year, "name", c.name, "members", members,
-                        "dossiers", dossiers, "can_manage",
-                        office_of(rq->session, c.area, c.level)));
+              json_pack("{s:I,s:s,s:s,s:s,s:i,s:s,s:o,s:o,s:b}", "id", (json_int_t)c.id, "area",
+                        c.area, "level", c.level, "level_label", rules_level_label_of(c.level),
+                        "year", c.year, "name", c.name, "members", members, "dossiers", dossiers,
+                        "can_manage", office_of(rq->session, c.area, c.level)));
     return 0;
 }
 
@@ -372,7 +364,7 @@ static int load(struct request *rq, struct reply *rp, struct sctx *x)
         return reply_not_found(rp);
     if ((x->a = dossier_rules(rt.rules, x->d.area_code)) == NULL)
         return reply_error(rp, 503, "rules", "Chưa có quy tắc hợp lệ cho tỉnh này.");
-    lv = level_index(x->d.level);
+    lv = rules_level_from(x->d.level);
     if (regime_from_db(x->d.regime, &x->g) != 0 || lv < 0)
         return reply_error(rp, 500, "dossier", "Hồ sơ có dữ liệu không hợp lệ.");
     x->lv = (enum rules_level)lv;
@@ -548,12 +540,14 @@ static int get_score(struct request *rq, struct reply *rp)
     if (ch == NULL || my_sheet(rq->pool, &x, status, &total, ch) < 0)
         return reply_db_error(rp);
     json_t *view = sheet_view(&x, ch), *prev = previous_scores(&x, view);
-    reply_set(rp, 200, "app/score",
-              json_pack("{s:I,s:s,s:s,s:o,s:s,s:i,s:b,s:b,s:b,s:o?}", "dossier", (json_int_t)x.d.id,
-                        "product_name", x.d.product_name, "council", x.c.name, "sheet", view,
-                        "status", status[0] ? status : "new", "total", total, "submitted",
-                        !strcmp(status, "submitted"), "open", scoring_open(&x), "chair",
-                        !strcmp(x.member_role, "chair"), "previous", prev));
+    reply_set(
+        rp, 200, "app/score",
+        json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:i,s:b,s:b,s:b,s:o?}", "dossier", (json_int_t)x.d.id,
+                  "product_name", x.d.product_name, "council", x.c.name, "sheet", view, "status",
+                  status[0] ? status : "new", "status_label",
+                  code_label(sheet_statuses, sheet_status_labels, status[0] ? status : "new", ""),
+                  "total", total, "submitted", !strcmp(status, "submitted"), "open",
+                  scoring_open(&x), "chair", !strcmp(x.member_role, "chair"), "previous", prev));
     return 0;
 }
 
@@ -786,11 +780,17 @@ static int round_sheets(const struct sctx *x, struct member_sheet *ms, int *n, j
         m->total = sqlite3_column_int(st, 4);
         m->conflicted = sqlite3_column_int(st, 5);
         json_array_append_new(
-            rows, json_pack("{s:I,s:s,s:s,s:s,s:i,s:b,s:b,s:s?}", "member_id",
-                            (json_int_t)m->member_id, "role", sqlite3_column_text(st, 1), "name",
-                            sqlite3_column_text(st, 2), "status", status[0] ? status : "chưa chấm",
-                            "total", m->total, "submitted", m->submitted, "conflicted",
-                            m->conflicted, "conflict_note", sqlite3_column_text(st, 7)));
+            rows,
+            json_pack(
+                "{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:b,s:s?}", "member_id", (json_int_t)m->member_id,
+                "role", sqlite3_column_text(st, 1), "role_label",
+                code_label(member_roles, member_role_labels,
+                           (const char *)sqlite3_column_text(st, 1), ""),
+                "name", sqlite3_column_text(st, 2), "status", status[0] ? status : "chưa chấm",
+                "status_label",
+                code_label(sheet_statuses, sheet_status_labels, status[0] ? status : "new", ""),
+                "total", m->total, "submitted", m->submitted, "conflicted", m->conflicted,
+                "conflict_note", sqlite3_column_text(st, 7)));
         int64_t sid = sqlite3_column_int64(st, 6);
         if (sid && (pt = db_stmt(rt.db, SQL_SHEET_POINTS)) != NULL && !db_bind_int(pt, 1, sid)) {
             while (db_step_row(rt.db, pt) == 1) {
@@ -880,14 +880,15 @@ static json_t *result_json(const struct sctx *x, const struct score_result *r, j
         if (fabs(r->mean - bands[s]) < 1.0)
             edge = json_pack("{s:i,s:i}", "star", s, "edge", bands[s]);
     return json_pack(
-        "{s:I,s:s,s:s,s:i,s:s,s:s,s:o,s:i,s:i,s:f,s:i,s:b,s:b,s:i,s:i,s:s,s:s,s:o,s:o,s:i,s:i}",
+        "{s:I,s:s,s:s,s:i,s:s,s:s,s:s,s:o,s:i,s:i,s:f,s:i,s:b,s:b,s:i,s:i,s:s,s:s,s:o,s:o,s:i,s:i}",
         "dossier", (json_int_t)x->d.id, "product_name", x->d.product_name, "council", x->c.name,
-        "round", x->d.round, "level", x->d.level, "regime", rules_regime_names[x->g], "members",
-        rows, "counted", r->counted, "eligible", r->members, "mean", r->mean, "spread", r->spread,
-        "spread_ok", r->spread_ok, "quorum_ok", r->quorum_ok, "band", r->band, "stars", r->stars,
-        "decision", score_decision_names[r->decision], "decision_label",
-        decision_labels[r->decision], "near_edge", edge, "calibration", calibration(x, spread),
-        "quorum_pct", q, "spread_max", spread);
+        "round", x->d.round, "level", x->d.level, "level_label", rules_level_label_of(x->d.level),
+        "regime", rules_regime_names[x->g], "members", rows, "counted", r->counted, "eligible",
+        r->members, "mean", r->mean, "spread", r->spread, "spread_ok", r->spread_ok, "quorum_ok",
+        r->quorum_ok, "band", r->band, "stars", r->stars, "decision",
+        score_decision_names[r->decision], "decision_label", decision_labels[r->decision],
+        "near_edge", edge, "calibration", calibration(x, spread), "quorum_pct", q, "spread_max",
+        spread);
 }
 
 static int get_result(struct request *rq, struct reply *rp)
@@ -1141,6 +1142,34 @@ static const char SQL_CERTS[] =
               "(?2 IS NULL OR (c.status = 'valid' AND c.valid_until >= ?3 AND c.valid_until <= "
               "date(?3, '+' || ?2 || ' days'))) ORDER BY c.valid_until, c.id LIMIT ?4 OFFSET ?5";
 
+static const char *const cert_statuses[] = {"valid", "expired", "revoked", "reduced", NULL};
+static const char *const cert_status_labels[] = {"còn hiệu lực", "hết hạn", "đã thu hồi",
+                                                 "đã hạ hạng"};
+
+/* Who may revoke or reduce a certificate (post_certificate says the same). */
+static int cert_changer(const struct session *s)
+{
+    return s->role == ROLE_PROVINCE || s->role == ROLE_ADMIN;
+}
+
+/* The list's rows as the page shows them: labels beside the codes, and whether this
+ * official may still revoke or reduce each (a valid one, by the province). */
+static void cert_rows(json_t *list, const struct session *s)
+{
+    json_t *e;
+    size_t i;
+
+    db_rows_label(list, "status", cert_statuses, cert_status_labels);
+    json_array_foreach(list, i, e)
+    {
+        const char *lv = json_string_value(json_object_get(e, "issuer_level"));
+        const char *st = json_string_value(json_object_get(e, "status"));
+        json_object_set_new(e, "issuer_level_label", json_string(rules_level_label_of(lv)));
+        json_object_set_new(e, "changeable",
+                            json_boolean(cert_changer(s) && st && !strcmp(st, "valid")));
+    }
+}
+
 static int get_certificates(struct request *rq, struct reply *rp)
 {
     struct field_value v[2];
@@ -1162,6 +1191,7 @@ static int get_certificates(struct request *rq, struct reply *rp)
         (list = db_rows_json(rt.db, st)) == NULL)
         return reply_db_error(rp);
     fetched = pager_trim(list);
+    cert_rows(list, rq->session);
     reply_set(rp, 200, "app/certificates",
               json_pack("{s:o,s:b,s:I,s:o*}", "certificates", list, "expiring", v[0].present,
                         "days", (json_int_t)(v[0].present ? v[0].i : 0), "page",
@@ -1186,7 +1216,7 @@ static int post_certificate(struct request *rq, struct reply *rp)
     char prov[64], note[2200];
     int rc;
 
-    if (rq->session->role != ROLE_PROVINCE && rq->session->role != ROLE_ADMIN)
+    if (!cert_changer(rq->session))
         return reply_error(rp, 403, "forbidden",
                            "Chỉ cấp tỉnh thu hồi hay hạ hạng giấy chứng nhận.");
     if (http_validate(rq->pool, cert_status_fields, 3, &rq->form, v, &fe) != 0)
@@ -1251,6 +1281,8 @@ static int get_work(struct request *rq, struct reply *rp)
             e, "open",
             json_boolean(!strcmp(json_string_value(json_object_get(e, "status")), "accepted")));
     }
+    db_rows_label(list, "role", member_roles, member_role_labels);
+    db_rows_label(list, "sheet", sheet_statuses, sheet_status_labels);
     reply_set(rp, 200, "app/work", json_pack("{s:o}", "dossiers", list));
     return 0;
 }

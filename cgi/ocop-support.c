@@ -178,7 +178,7 @@ static int product_facts(int64_t id, struct product_facts *f)
 {
     sqlite3_stmt *st = db_stmt(rt.db, SQL_PRODUCT_FACTS);
     char level[16] = "", issued[11] = "";
-    int rc;
+    int rc, lv;
 
     memset(f, 0, sizeof(*f));
     if (st == NULL || db_bind_int(st, 1, id))
@@ -200,10 +200,8 @@ static int product_facts(int64_t id, struct product_facts *f)
     f->p.type = f->group;
     f->p.org = f->org;
     f->p.group = f->group;
-    f->p.recognised_by = LEVEL_PROVINCE;
-    for (int l = 0; l < LEVEL__MAX; l++)
-        if (!strcmp(level, rules_level_names[l]))
-            f->p.recognised_by = (enum rules_level)l;
+    lv = rules_level_from(level);
+    f->p.recognised_by = lv >= 0 ? (enum rules_level)lv : LEVEL_PROVINCE;
     if (issued[0] && parse_date(issued, &f->p.recognised) != 0)
         f->p.recognised = 0;
     return rc;

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +33,23 @@ static int apply_settings(struct db *db)
     return db_exec(db, pragmas);
 }
 
+/* Before SQLite's first use: no memory statistics, which nothing here reads and which
+ * take a process-wide mutex at every allocation (about ninety locks a list page, #9).
+ * Refused (and harmless) when SQLite was started elsewhere first. */
+static void configure_sqlite(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct db *db_open(const char *path, int create)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct db *db = calloc(1, sizeof(*db));
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
 
     if (db == NULL)
         return NULL;
+    pthread_once(&once, configure_sqlite);
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
         log_err("cannot open database %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "no memory");
         goto fail;
@@ -437,4 +448,21 @@ json_t *db_rows_json(struct db *db, sqlite3_stmt *st)
         return NULL;
     }
     return list;
+}
+
+void db_rows_label(json_t *rows, const char *key, const char *const *codes,
+                   const char *const *labels)
+{
+    char name[64];
+    const char *label;
+    json_t *e;
+    size_t i;
+
+    snprintf(name, sizeof(name), "%s_label", key);
+    json_array_foreach(rows, i, e)
+    {
+        label = code_label(codes, labels, json_string_value(json_object_get(e, key)), NULL);
+        if (label)
+            json_object_set_new(e, name, json_string(label));
+    }
 }

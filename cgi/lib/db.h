@@ -89,6 +89,10 @@ int db_step_row(struct db *db, sqlite3_stmt *st);
 json_t *db_row_json(sqlite3_stmt *st);
 /* Steps the statement to the end, one object per row, and resets it; NULL on error. */
 json_t *db_rows_json(struct db *db, sqlite3_stmt *st);
+/* Puts KEY_label beside each row's text KEY that is one of codes (NULL-terminated),
+ * the label in the same place of labels: what a page shows for the code kept. */
+void db_rows_label(json_t *rows, const char *key, const char *const *codes,
+                   const char *const *labels);
 
 /* Copies column i as text into the caller's buffer (truncating); "" for NULL. */
 void db_col_text(sqlite3_stmt *st, int i, char *out, size_t size);

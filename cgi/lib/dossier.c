@@ -26,6 +26,29 @@ int dossier_status_from(const char *name)
     return -1;
 }
 
+const char *dossier_status_label(const char *name)
+{
+    int k = dossier_status_from(name);
+
+    return k >= 0 ? dossier_status_labels[k] : "";
+}
+
+void dossier_rows_label(json_t *rows)
+{
+    size_t i;
+    json_t *e, *v;
+
+    json_array_foreach(rows, i, e)
+    {
+        if ((v = json_object_get(e, "status")) != NULL)
+            json_object_set_new_nocheck(
+                e, "status_label", json_string_nocheck(dossier_status_label(json_string_value(v))));
+        if ((v = json_object_get(e, "level")) != NULL)
+            json_object_set_new_nocheck(
+                e, "level_label", json_string_nocheck(rules_level_label_of(json_string_value(v))));
+    }
+}
+
 const char *const subject_kind_names[] = {"cooperative", "coop_group", "household",
                                           "enterprise",  "farm",       NULL};
 const char *const subject_kind_labels[] = {

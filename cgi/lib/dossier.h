@@ -13,6 +13,7 @@
 #include "db.h"
 #include "rules.h"
 
+#include <jansson.h>
 #include <stdint.h>
 
 /* Does an official of area scope act on area? "ha-giang" covers "ha-giang" and
@@ -31,6 +32,10 @@ enum dossier_status {
 extern const char *const dossier_status_names[DS__MAX + 1]; /* db values, NULL-terminated */
 extern const char *const dossier_status_labels[DS__MAX];    /* Vietnamese */
 int dossier_status_from(const char *name);                  /* enum or -1 */
+const char *dossier_status_label(const char *name);         /* "" when none */
+/* Puts status_label and level_label beside each row's status and level (rows of a
+ * list of dossiers or councils, as db_rows_json makes them). */
+void dossier_rows_label(json_t *rows);
 
 extern const char *const subject_kind_names[]; /* db values, NULL-terminated */
 extern const char *const subject_kind_labels[];

@@ -35,6 +35,10 @@
 enum rules_level { LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_CENTRAL, LEVEL__MAX };
 extern const char *const rules_level_names[LEVEL__MAX]; /* "commune", … as in rule files */
 extern const char *const rules_level_labels[LEVEL__MAX]; /* "xã", "huyện", "tỉnh", "trung ương" */
+/* The level named name (a database's or a rule file's), or -1 (NULL included). */
+int rules_level_from(const char *name);
+/* The Vietnamese label of the level named name, or "" when there is none. */
+const char *rules_level_label_of(const char *name);
 
 /* Evaluation regimes: QĐ 1048/2019, QĐ 148/2023, and 148 as amended by QĐ 1489/2025. */
 enum rules_regime { REGIME_1048, REGIME_148, REGIME_148_1489, REGIME__MAX };

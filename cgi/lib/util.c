@@ -102,6 +102,19 @@ int buf_printf(struct buf *b, const char *fmt, ...)
     return rc;
 }
 
+#define BYTES_OF(c) (0x0101010101010101ULL * (c))
+
+/* Which of eight bytes loaded from memory is the first with a bit of mask set
+ * (mask != 0): the lowest on a little-endian machine, the highest on a big one. */
+static inline size_t first_byte_set(uint64_t mask)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(mask) / 8;
+#else
+    return (size_t)__builtin_clzll(mask) / 8;
+#endif
+}
+
 /* The length of the well-formed sequence at p (avail bytes, avail >= 1), or 0: the
  * ranges of the Unicode standard's table 3-7, which exclude overlong forms, surrogates
  * and code points past U+10FFFF by the second byte alone. */
@@ -154,12 +167,15 @@ int utf8_valid(const char *s, size_t len)
     size_t i = 0, n;
 
     while (i < len) {
-        uint64_t w;
-        if (len - i >= 8 && (memcpy(&w, p + i, 8), (w & 0x8080808080808080ULL) == 0)) {
-            i += 8;
-            continue;
-        }
-        if (p[i] < 0x80) {
+        uint64_t w, high;
+        if (len - i >= 8) {
+            memcpy(&w, p + i, 8);
+            if ((high = w & BYTES_OF(0x80)) == 0) {
+                i += 8;
+                continue;
+            }
+            i += first_byte_set(high); /* the ASCII before the first letter */
+        } else if (p[i] < 0x80) {
             i++;
             continue;
         }
@@ -168,6 +184,15 @@ int utf8_valid(const char *s, size_t len)
         i += n;
     }
     return 1;
+}
+
+const char *code_label(const char *const *codes, const char *const *labels, const char *name,
+                       const char *none)
+{
+    for (size_t i = 0; name && codes[i]; i++)
+        if (strcmp(codes[i], name) == 0)
+            return labels[i];
+    return none;
 }
 
 const char *int_text(long long n, char num[24], size_t *len)
@@ -190,8 +215,6 @@ const char *int_text(long long n, char num[24], size_t *len)
 static const char *const html_escapes[256] = {
     ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
 };
-
-#define BYTES_OF(c) (0x0101010101010101ULL * (c))
 
 /* 1 when a byte of v is zero (exact: a borrow only runs past a zero byte). */
 static inline int zero_byte(uint64_t v)

@@ -67,6 +67,10 @@ int utf8_valid(const char *s, size_t len);
 /* The length of the one UTF-8 sequence at s (1 to 4; at most avail bytes read) as
  * utf8_valid accepts it, with its code point in *cp; 0 when it is not one. */
 size_t utf8_seq(const char *s, size_t avail, uint32_t *cp);
+/* The label beside name in a NULL-terminated list of codes and the labels in the same
+ * order (what a page shows for a code the database keeps), or none. */
+const char *code_label(const char *const *codes, const char *const *labels, const char *name,
+                       const char *none);
 /* Writes n in decimal at the end of num[24] and returns where the digits start, their
  * count in *len (no printf: pages print many ids and years). */
 const char *int_text(long long n, char num[24], size_t *len);

@@ -32,12 +32,12 @@ try {
     page.locator(`button[value=${value}]`).click(),
   ]).then(() => page.waitForLoadState('load'));
   await send('draft');
-  ok((await page.textContent('#sheet-status')).includes('draft'), 'the draft is saved');
+  ok((await page.textContent('#sheet-status')) === 'đang chấm (nháp)', 'the draft is saved, said in Vietnamese');
   ok(await page.isChecked('input[name=c_B1][value="1"]'), 'and keeps the choices');
   ok((await page.inputValue('input[name=n_B1]')) === 'Bao bì đẹp', 'and the note');
 
   await send('submit');
-  ok((await page.textContent('#sheet-status')).includes('submitted'), 'the sheet is submitted');
+  ok((await page.textContent('#sheet-status')) === 'đã nộp', 'the sheet is submitted');
   ok(await page.isDisabled('input[name=c_A1][value="0"]'), 'and locked');
   ok(!(await page.isVisible('button[value=submit]')), 'with no way to submit again');
 } catch (e) {

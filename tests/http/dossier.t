@@ -191,10 +191,14 @@ check_lacks "and leaves out the rest" "$R_BODY" "Mật ong bạc hà"
 req "$BASE/app/dossiers?area=tinh-a/huyen-b"
 check_has "the area filter takes the units under the area" "$R_BODY" "Mật ong bạc hà"
 check_has "each row names its commune" "$R_BODY" "<td>Xã C</td>"
+check_has "… its level by name, not by code, and its status" "$R_BODY" "<td>2020 / huyện / 1</td><td>Đã tiếp nhận</td>"
 req -H 'Accept: application/json' "$BASE/app/dossiers?area=tinh-a/huyen-b"
 check_eq "… in JSON too, beside its code" \
     "$(jq -r '[.dossiers[] | .area_code + "=" + .area_name] | unique | join(",")' <<<"$R_BODY")" \
     "tinh-a/huyen-b/xa-c=Xã C"
+check_eq "… and the level's and status's names beside theirs" \
+    "$(jq -r '[.dossiers[] | .level + "=" + .level_label + " " + .status + "=" + .status_label] | unique | join(",")' <<<"$R_BODY")" \
+    "district=huyện accepted=Đã tiếp nhận"
 req "$BASE/app/dossiers?area=tinh-a/huyen"
 check_lacks "… and only those: a code that merely starts the same is another area" "$R_BODY" "Mật ong bạc hà"
 req "$BASE/app/dossiers?group=1.1"

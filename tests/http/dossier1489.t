@@ -24,6 +24,8 @@ req -X POST --data-urlencode "csrf=$CSRF" -d product_id="$P" -d level=province "
 check_eq "a province dossier in the 2025 round: 303" "$R_STATUS" 303
 D=$(sed -n 's|^Location: /app/dossiers/\([0-9]*\)$|\1|p' <<<"$R_HEADERS")
 check_eq "under regime 1489" "$(sql "SELECT regime FROM dossier WHERE id=$D")" 1489
+req "$BASE/app/products/$P"
+check_has "the product's page lists the dossier by its level's name" "$R_BODY" "Năm 2025, cấp tỉnh, đợt"
 req "$BASE/app/dossiers/$D"
 check_has "the checklist includes the commune's report document" "$R_BODY" "Báo cáo đánh giá của xã"
 check_has "and the report form" "$R_BODY" "Nguồn gốc nguyên liệu tại địa phương"

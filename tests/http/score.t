@@ -51,6 +51,11 @@ add "$CD" tv2 chair
 check_eq "a second chair (or a member twice) is 409" "$R_STATUS" 409
 add "$CD" ai-do member
 check_eq "an unknown account is 422" "$R_STATUS" 422
+req "$BASE/app/councils"
+check_has "the councils list names the level (not its code)" "$R_BODY" "Hội đồng huyện B 2020</a></td><td>huyện</td>"
+req "$BASE/app/councils/$CD"
+check_has "… so does the council's page" "$R_BODY" "Cấp huyện · năm 2020"
+check_has "… and its members' roles" "$R_BODY" "— Chủ tịch</li>"
 
 # --- the district round (1048: the district scores and forwards ≥ 50)
 sheet() { # as USER, dossier, action, A1 B1 C1 option indexes (empty = unchosen)
@@ -64,7 +69,11 @@ as tv1
 req "$BASE/app/dossiers/900/score"
 check_eq "the chair opens the sheet: 200" "$R_STATUS" 200
 check_has "the sheet comes from the rules" "$R_BODY" "Tiêu chí A1"
+check_has "… and says it is not scored yet" "$R_BODY" 'data-status="new">chưa chấm</strong>'
 check_has "the sheet says it is illustrative" "$R_BODY" "phiếu minh hoạ"
+req "$BASE/app/score"
+check_has "the member's work list gives the role by name" "$R_BODY" "<small>(Chủ tịch)</small>"
+check_has "… and the sheet's state" "$R_BODY" "<td>chưa chấm</td>"
 sheet tv1 900 draft 1 "" ""
 check_eq "a partial draft is saved: 303" "$R_STATUS" 303
 req -H 'Accept: application/json' "$BASE/app/dossiers/900/score"
@@ -102,6 +111,9 @@ check_eq "the chair sees 2 sheets counted of 2 eligible" "$(jq -r '"\(.counted)/
 check_eq "mean 62.5 (65 and 60)" "$(jq '.mean' <<<"$R_BODY")" 62.5
 check_eq "under 1048 the district forwards it" "$(jq -r '.decision' <<<"$R_BODY")" forward
 check_eq "the conflict is on the result" "$(jq -r '.members[2].conflict_note' <<<"$R_BODY")" "Người nhà của chủ thể"
+req "$BASE/app/dossiers/900/result"
+check_has "the result page names the level" "$R_BODY" "· cấp huyện ·"
+check_has "… and each member's role and sheet by name" "$R_BODY" "<td>Thành viên 2</td><td>Thành viên</td><td>đã nộp</td>"
 req "$BASE/app/dossiers/900/result.csv"
 check_eq "the CSV export is 200" "$R_STATUS" 200
 check_has "as CSV" "$R_HEADERS" "Content-Type: text/csv; charset=utf-8"
@@ -155,12 +167,27 @@ check_eq "the next certificate of the province and year is 0002" "$(sql "SELECT 
 as can-bo-tinh
 req "$BASE/app/certificates"
 check_has "the province lists its certificates" "$R_BODY" "0001/2020/TINH-A"
-check_has "as expired by today's date (2020-04-15 is before issue: still valid)" "$R_BODY" "valid"
+check_has "as expired by today's date (2020-04-15 is before issue: still valid), said in Vietnamese" "$R_BODY" "<td>còn hiệu lực"
+check_has "… issued by the province (the level's name, not its code)" "$R_BODY" "<td>tỉnh</td>"
+CERT2=$(sql "SELECT id FROM certificate WHERE dossier_id=902")
+check_has "the province is offered the form that revokes or reduces it" "$R_BODY" "action=\"/app/certificates/$CERT2\""
+req -H 'Accept: application/json' "$BASE/app/certificates"
+check_eq "the JSON keeps the codes beside the labels" \
+    "$(jq -r '[.certificates[] | select(.id == '"$CERT2"') | .status, .status_label, .issuer_level, .issuer_level_label] | join("|")' <<<"$R_BODY")" \
+    "valid|còn hiệu lực|province|tỉnh"
 req "$BASE/app/certificates?expiring=abc"
 check_eq "a bad filter is 400" "$R_STATUS" 400
-req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm an toàn thực phẩm" --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$(sql "SELECT id FROM certificate WHERE dossier_id=902")"
+req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm an toàn thực phẩm" --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$CERT2"
 check_eq "the province revokes a certificate: 303" "$R_STATUS" 303
 check_eq "revoked, with its reason and an event" "$(sql "SELECT c.status||'|'||(SELECT kind FROM certificate_event e WHERE e.certificate_id=c.id ORDER BY id DESC LIMIT 1) FROM certificate c WHERE dossier_id=902")" "revoked|revoked"
+req "$BASE/app/certificates"
+check_has "the list says it is revoked, with the reason" "$R_BODY" "<td>đã thu hồi <small>Vi phạm an toàn thực phẩm — QĐ 9/QĐ-UBND</small>"
+check_lacks "… and offers no form for it any more" "$R_BODY" "action=\"/app/certificates/$CERT2\""
+as can-bo-huyen
+req "$BASE/app/certificates"
+check_has "a district official sees the certificates of the district's products" "$R_BODY" "0001/2020/TINH-A"
+check_lacks "… with no form to revoke them" "$R_BODY" "action=\"/app/certificates/"
+as can-bo-tinh
 
 # --- 50 members saving drafts at once through nginx
 sql "INSERT INTO council (id, area_code, level, year, name, created_at) VALUES (950, 'tinh-a/huyen-d', 'district', 2020, 'Hội đồng đông', 0);
