@@ -963,21 +963,26 @@ struct cell {
     char num[32];
 };
 
+/* Through the column's value: its type and text without a statement call each (#9).
+ * SQLite calls that value unprotected: safe only where one thread uses the connection,
+ * as a worker does. */
 static void cell_read(sqlite3_stmt *st, int k, struct cell *c)
 {
-    switch (sqlite3_column_type(st, k)) {
+    sqlite3_value *v = sqlite3_column_value(st, k);
+
+    switch (sqlite3_value_type(v)) {
     case SQLITE_NULL:
         c->t = NULL;
         return;
     case SQLITE_FLOAT:
-        c->len = (size_t)snprintf(c->num, sizeof(c->num), "%.15g", sqlite3_column_double(st, k));
+        c->len = (size_t)snprintf(c->num, sizeof(c->num), "%.15g", sqlite3_value_double(v));
         c->t = c->num;
         return;
     case SQLITE_INTEGER: /* in decimal, as SQLite's text of it (%lld) */
-        c->t = int_text(sqlite3_column_int64(st, k), c->num, &c->len);
+        c->t = int_text(sqlite3_value_int64(v), c->num, &c->len);
         return;
     default:
-        if ((c->t = (const char *)sqlite3_column_text(st, k)) == NULL)
+        if ((c->t = (const char *)sqlite3_value_text(v)) == NULL)
             return;
         c->len = strlen(c->t);
         if (!utf8_valid(c->t, c->len))

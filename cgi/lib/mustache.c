@@ -978,8 +978,7 @@ static int put_value(struct render *r, const struct val *vv, int escape)
     const json_t *v = vv->j;
 
     if (vv->kind == V_CELL)
-        return escape ? buf_html_escape(r->out, vv->cell, strlen(vv->cell))
-                      : buf_puts(r->out, vv->cell);
+        return escape ? buf_html_escape_str(r->out, vv->cell) : buf_puts(r->out, vv->cell);
     if (vv->kind != V_JSON || v == NULL || json_is_null(v))
         return 0; /* a table and its rows print nothing, as arrays and objects */
     if (json_is_string(v)) {
@@ -1165,8 +1164,7 @@ static int render(struct render *r, const struct tmpl *t)
         case K_VAR:
         case K_UVAR:
             if ((cell = row_cell(r, n)) != NULL) {
-                rc = n->kind == K_VAR ? buf_html_escape(r->out, cell, strlen(cell))
-                                      : buf_puts(r->out, cell);
+                rc = n->kind == K_VAR ? buf_html_escape_str(r->out, cell) : buf_puts(r->out, cell);
                 break;
             }
             v = resolve(r, n);

@@ -269,6 +269,15 @@ int buf_html_escape(struct buf *b, const char *s, size_t len)
     return 0;
 }
 
+int buf_html_escape_str(struct buf *b, const char *s)
+{
+    size_t n = strcspn(s, "&<>\"'");
+
+    if (s[n] == '\0')
+        return buf_append(b, s, n);
+    return buf_html_escape(b, s, n + strlen(s + n));
+}
+
 int buf_read_file(struct buf *b, const char *path, size_t max)
 {
     FILE *f = fopen(path, "rb");

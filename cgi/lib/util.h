@@ -60,6 +60,9 @@ int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Appends s with the five HTML-special characters escaped. */
 int buf_html_escape(struct buf *b, const char *s, size_t len);
+/* The same for a C string: most values have nothing to escape, found by libc's
+ * vectorised strcspn and copied at once. */
+int buf_html_escape_str(struct buf *b, const char *s);
 /* 1 when s[0..len) is UTF-8 as jansson accepts it (RFC 3629: no overlong forms, no
  * surrogates, nothing past U+10FFFF; any ASCII byte), else 0. Lets callers make
  * strings with json_stringn_nocheck at a fraction of json_string's cost. */

@@ -292,25 +292,31 @@ static void naive_escape(struct buf *b, const unsigned char *s, size_t len)
 
 /* buf_html_escape reads eight bytes at a time: every byte value at every place of
  * strings of 1 to 24 bytes (whole words, a word and a tail, tails alone) escapes as
- * the byte-by-byte reference does, appended after what the buffer held. */
+ * the byte-by-byte reference does, appended after what the buffer held; so does
+ * buf_html_escape_str of the same string. */
 static void html_escape_every_byte_everywhere(void **state)
 {
-    unsigned char s[24];
-    struct buf got = BUF_INIT, want = BUF_INIT;
+    unsigned char s[25];
+    struct buf got = BUF_INIT, want = BUF_INIT, str = BUF_INIT;
 
-    for (size_t len = 1; len <= sizeof(s); len++)
+    for (size_t len = 1; len < sizeof(s); len++)
         for (size_t at = 0; at < len; at++)
             for (int c = 1; c < 256; c++) {
                 memset(s, 'a', len);
                 s[len - 1] = 0xa1; /* a high byte in the word as well */
                 s[at] = (unsigned char)c;
-                got.len = want.len = 0;
+                s[len] = '\0';
+                got.len = want.len = str.len = 0;
                 buf_puts(&got, "x");
                 buf_puts(&want, "x");
+                buf_puts(&str, "x");
                 assert_int_equal(buf_html_escape(&got, (const char *)s, len), 0);
                 naive_escape(&want, s, len);
                 assert_int_equal(got.len, want.len);
                 assert_memory_equal(got.data, want.data, want.len + 1);
+                assert_int_equal(buf_html_escape_str(&str, (const char *)s), 0);
+                assert_int_equal(str.len, want.len);
+                assert_memory_equal(str.data, want.data, want.len + 1);
             }
     got.len = want.len = 0;
     memcpy(s, "<>&\"'<>&\"'<>&\"'<>&\"'<>&\"", 24); /* every byte escaped */
@@ -319,6 +325,7 @@ static void html_escape_every_byte_everywhere(void **state)
     assert_string_equal(got.data, want.data);
     buf_free(&got);
     buf_free(&want);
+    buf_free(&str);
 }
 
 /* utf8_valid accepts exactly what jansson's json_stringn accepts. */
