@@ -828,15 +828,14 @@ static const struct field list_fields[] = {
 };
 enum { LF_YEAR, LF_ROUND, LF_LEVEL, LF_STATUS, LF_AREA, LF_GROUP, LF_PAGE, LF__N };
 
+/* The names are the dossier's copies (migration 0005): the list is one index's. */
 #define SQL_DOSSIERS_FROM                                                                          \
-    "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, "                     \
-    "p.name AS product_name, p.group_code, s.name AS subject_name, "                               \
-    "d.submitted_at FROM dossier d JOIN product p ON p.id = d.product_id "                         \
-    "JOIN subject s ON s.id = p.subject_id "
+    "SELECT d.id, d.year, d.level, d.round, d.regime, d.status, d.area_code, d.product_name, "     \
+    "d.group_code, d.subject_name, d.submitted_at FROM dossier d "
 #define SQL_DOSSIERS_AREA     "WHERE (?1 = '' OR " SQL_IN_AREA("d.area_code", "?1") ") "
 #define SQL_DOSSIERS_ORDER    "ORDER BY d.year DESC, d.round DESC, d.id DESC LIMIT ?8 OFFSET ?9"
 #define SQL_DOSSIERS_IN_AREA  "AND (?6 IS NULL OR " SQL_IN_AREA("d.area_code", "?6") ") "
-#define SQL_DOSSIERS_IN_GROUP "AND (?7 IS NULL OR " SQL_IN_GROUP("p.group_code", "?7") ") "
+#define SQL_DOSSIERS_IN_GROUP "AND (?7 IS NULL OR " SQL_IN_GROUP("d.group_code", "?7") ") "
 #define SQL_DOSSIERS_FILTERS                                                                       \
     "AND (?2 IS NULL OR d.year = ?2) AND (?3 IS NULL OR d.round = ?3) "                            \
     "AND (?4 IS NULL OR d.level = ?4) AND (?5 IS NULL OR d.status = ?5) " SQL_DOSSIERS_IN_AREA     \
@@ -1016,43 +1015,52 @@ static int row_copy(struct pool *pool, sqlite3_stmt *st, int ncols, const char *
     return 0;
 }
 
+/* The statement's column names and the three the list adds, in the pool; where status,
+ * level and area_code are (-1: absent). NULL when the pool is full. */
+static const char **table_columns(struct pool *pool, sqlite3_stmt *st, int ncols, int at[3])
+{
+    static const char *const keys[3] = {"status", "level", "area_code"};
+    const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)(ncols + 3));
+
+    if (cols == NULL)
+        return NULL;
+    at[0] = at[1] = at[2] = -1;
+    for (int k = 0; k < ncols; k++) {
+        if ((cols[k] = pool_strdup(pool, sqlite3_column_name(st, k))) == NULL)
+            return NULL;
+        for (int j = 0; j < 3; j++)
+            at[j] = strcmp(cols[k], keys[j]) == 0 ? k : at[j];
+    }
+    cols[ncols] = "status_label";
+    cols[ncols + 1] = "level_label";
+    cols[ncols + 2] = "area_name";
+    return cols;
+}
+
 /* The rows for the HTML page (#9): a table of text rendered as the JSON rows would
  * be, without an object per row; everything in the request's pool, the cell pointers
  * for as many rows as the statement's LIMIT (max_rows) made at once. -1 on a database
  * error or a full pool. */
 static int list_table(struct pool *pool, sqlite3_stmt *st, size_t max_rows, struct mst_table **out)
 {
-    int ncols = sqlite3_column_count(st), nc = ncols + 3, status = -1, level = -1, code = -1, rc,
-        bad = 0;
-    const char **cols = pool_alloc(pool, sizeof(*cols) * (size_t)nc), **row, **cells;
+    int ncols = sqlite3_column_count(st), nc = ncols + 3, at[3], rc, bad = 0;
+    const char **cols = ncols <= LIST_MAX_COLS ? table_columns(pool, st, ncols, at) : NULL;
+    const char **row, **cells = pool_alloc(pool, sizeof(*cells) * (size_t)nc * (max_rows + 1));
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
     struct area_memo am = {.n = 0};
 
     *out = NULL;
-    if (cols == NULL || t == NULL || ncols > LIST_MAX_COLS ||
-        (cells = pool_alloc(pool, sizeof(*cells) * (size_t)nc * (max_rows ? max_rows : 1))) == NULL)
+    if (cols == NULL || cells == NULL || t == NULL)
         return -1;
-    for (int k = 0; k < ncols; k++) {
-        cols[k] = pool_strdup(pool, sqlite3_column_name(st, k));
-        if (cols[k] && strcmp(cols[k], "status") == 0)
-            status = k;
-        if (cols[k] && strcmp(cols[k], "level") == 0)
-            level = k;
-        if (cols[k] && strcmp(cols[k], "area_code") == 0)
-            code = k;
-    }
-    cols[ncols] = "status_label";
-    cols[ncols + 1] = "level_label";
-    cols[ncols + 2] = "area_name";
     *t = (struct mst_table){"dossiers", cols, (size_t)nc, 0, cells};
     while (!bad && (rc = db_step_row(rt.db, st)) == 1) {
         if (t->nrows == max_rows || row_copy(pool, st, ncols, row = cells + t->nrows * nc) != 0) {
             bad = 1;
             break;
         }
-        row[ncols] = dossier_status_label(status >= 0 ? row[status] : NULL);
-        row[ncols + 1] = rules_level_label_of(level >= 0 ? row[level] : NULL);
-        row[ncols + 2] = area_name(pool, &am, code >= 0 ? row[code] : NULL, &bad);
+        row[ncols] = dossier_status_label(at[0] >= 0 ? row[at[0]] : NULL);
+        row[ncols + 1] = rules_level_label_of(at[1] >= 0 ? row[at[1]] : NULL);
+        row[ncols + 2] = area_name(pool, &am, at[2] >= 0 ? row[at[2]] : NULL, &bad);
         t->nrows++;
     }
     sqlite3_reset(st);

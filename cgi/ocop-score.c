@@ -35,6 +35,13 @@ static const char *const member_role_labels[] = {"Chủ tịch", "Thành viên",
 static const char *const sheet_statuses[] = {"new", "draft", "submitted", NULL};
 static const char *const sheet_status_labels[] = {"chưa chấm", "đang chấm (nháp)", "đã nộp"};
 
+/* The label of a sheet's status; none stored ("" or NULL) is "new". */
+static const char *sheet_label(const char *status)
+{
+    return code_label(sheet_statuses, sheet_status_labels, status && status[0] ? status : "new",
+                      "");
+}
+
 /* ---- councils ---- */
 
 struct council {
@@ -540,14 +547,13 @@ static int get_score(struct request *rq, struct reply *rp)
     if (ch == NULL || my_sheet(rq->pool, &x, status, &total, ch) < 0)
         return reply_db_error(rp);
     json_t *view = sheet_view(&x, ch), *prev = previous_scores(&x, view);
-    reply_set(
-        rp, 200, "app/score",
-        json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:i,s:b,s:b,s:b,s:o?}", "dossier", (json_int_t)x.d.id,
-                  "product_name", x.d.product_name, "council", x.c.name, "sheet", view, "status",
-                  status[0] ? status : "new", "status_label",
-                  code_label(sheet_statuses, sheet_status_labels, status[0] ? status : "new", ""),
-                  "total", total, "submitted", !strcmp(status, "submitted"), "open",
-                  scoring_open(&x), "chair", !strcmp(x.member_role, "chair"), "previous", prev));
+    reply_set(rp, 200, "app/score",
+              json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:i,s:b,s:b,s:b,s:o?}", "dossier",
+                        (json_int_t)x.d.id, "product_name", x.d.product_name, "council", x.c.name,
+                        "sheet", view, "status", status[0] ? status : "new", "status_label",
+                        sheet_label(status), "total", total, "submitted",
+                        !strcmp(status, "submitted"), "open", scoring_open(&x), "chair",
+                        !strcmp(x.member_role, "chair"), "previous", prev));
     return 0;
 }
 
@@ -781,16 +787,14 @@ static int round_sheets(const struct sctx *x, struct member_sheet *ms, int *n, j
         m->conflicted = sqlite3_column_int(st, 5);
         json_array_append_new(
             rows,
-            json_pack(
-                "{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:b,s:s?}", "member_id", (json_int_t)m->member_id,
-                "role", sqlite3_column_text(st, 1), "role_label",
-                code_label(member_roles, member_role_labels,
-                           (const char *)sqlite3_column_text(st, 1), ""),
-                "name", sqlite3_column_text(st, 2), "status", status[0] ? status : "chưa chấm",
-                "status_label",
-                code_label(sheet_statuses, sheet_status_labels, status[0] ? status : "new", ""),
-                "total", m->total, "submitted", m->submitted, "conflicted", m->conflicted,
-                "conflict_note", sqlite3_column_text(st, 7)));
+            json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:b,s:s?}", "member_id",
+                      (json_int_t)m->member_id, "role", sqlite3_column_text(st, 1), "role_label",
+                      code_label(member_roles, member_role_labels,
+                                 (const char *)sqlite3_column_text(st, 1), ""),
+                      "name", sqlite3_column_text(st, 2), "status",
+                      status[0] ? status : "chưa chấm", "status_label", sheet_label(status),
+                      "total", m->total, "submitted", m->submitted, "conflicted", m->conflicted,
+                      "conflict_note", sqlite3_column_text(st, 7)));
         int64_t sid = sqlite3_column_int64(st, 6);
         if (sid && (pt = db_stmt(rt.db, SQL_SHEET_POINTS)) != NULL && !db_bind_int(pt, 1, sid)) {
             while (db_step_row(rt.db, pt) == 1) {

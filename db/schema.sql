@@ -105,6 +105,8 @@ CREATE INDEX product_subject ON product (subject_id);
 CREATE INDEX product_area ON product (area_code);
 
 -- An evaluation dossier: draft → submitted → returned | accepted → scored → decided.
+-- The last line holds the copies of 0005 as SQLite writes columns that ALTER TABLE
+-- added, so that a new database and a migrated one keep the same text.
 CREATE TABLE dossier (
     id INTEGER PRIMARY KEY,
     product_id INTEGER NOT NULL REFERENCES product (id),
@@ -125,15 +127,48 @@ CREATE TABLE dossier (
     checked_at INTEGER,
     checked_by INTEGER REFERENCES user (id),
     decided_at INTEGER
-);
+, product_name TEXT, group_code TEXT, subject_name TEXT);
 CREATE UNIQUE INDEX dossier_one_open ON dossier (product_id, province, year, level, round)
     WHERE status NOT IN ('decided');
 CREATE INDEX dossier_list ON dossier (province, year, round, level, status);
 CREATE INDEX dossier_area ON dossier (area_code, status);
 -- the lists' order, newest round first (walked backwards), holding every column the
--- dossier list shows so that it never reads the table (0004)
+-- dossier list shows so that it never reads a table (0004, 0005)
 CREATE INDEX dossier_recent ON dossier (year, round, id, area_code, level, regime, status,
-    product_id, submitted_at);
+    product_id, submitted_at, product_name, group_code, subject_name);
+-- The copies of a dossier's product name and group and producer name, kept equal to
+-- the originals by whatever writes them (0005).
+CREATE INDEX dossier_product ON dossier (product_id);
+CREATE TRIGGER dossier_copies_new AFTER INSERT ON dossier BEGIN
+    UPDATE dossier SET (product_name, group_code, subject_name) =
+        (SELECT p.name, p.group_code, s.name FROM product p LEFT JOIN subject s ON s.id = p.subject_id
+         WHERE p.id = NEW.product_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER dossier_copies_moved AFTER UPDATE OF product_id ON dossier BEGIN
+    UPDATE dossier SET (product_name, group_code, subject_name) =
+        (SELECT p.name, p.group_code, s.name FROM product p LEFT JOIN subject s ON s.id = p.subject_id
+         WHERE p.id = NEW.product_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER dossier_copies_product AFTER UPDATE OF name, group_code, subject_id ON product BEGIN
+    UPDATE dossier SET product_name = NEW.name, group_code = NEW.group_code,
+        subject_name = (SELECT name FROM subject WHERE id = NEW.subject_id)
+    WHERE product_id = NEW.id;
+END;
+CREATE TRIGGER dossier_copies_product_new AFTER INSERT ON product BEGIN
+    UPDATE dossier SET product_name = NEW.name, group_code = NEW.group_code,
+        subject_name = (SELECT name FROM subject WHERE id = NEW.subject_id)
+    WHERE product_id = NEW.id;
+END;
+CREATE TRIGGER dossier_copies_subject AFTER UPDATE OF name ON subject BEGIN
+    UPDATE dossier SET subject_name = NEW.name
+    WHERE product_id IN (SELECT id FROM product WHERE subject_id = NEW.id);
+END;
+CREATE TRIGGER dossier_copies_subject_new AFTER INSERT ON subject BEGIN
+    UPDATE dossier SET subject_name = NEW.name
+    WHERE product_id IN (SELECT id FROM product WHERE subject_id = NEW.id);
+END;
 
 -- Documents of a dossier; bytes in var/files/<2 hex>/<sha256>. A replaced version
 -- stays, pointing at its replacement.

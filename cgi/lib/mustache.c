@@ -970,6 +970,11 @@ static int falsy(const struct render *r, const struct val *v)
            (json_is_array(v->j) && json_array_size(v->j) == 0);
 }
 
+static int put_cell(struct render *r, const char *cell, int escape)
+{
+    return escape ? buf_html_escape_str(r->out, cell) : buf_puts(r->out, cell);
+}
+
 static int put_value(struct render *r, const struct val *vv, int escape)
 {
     char num[64];
@@ -978,7 +983,7 @@ static int put_value(struct render *r, const struct val *vv, int escape)
     const json_t *v = vv->j;
 
     if (vv->kind == V_CELL)
-        return escape ? buf_html_escape_str(r->out, vv->cell) : buf_puts(r->out, vv->cell);
+        return put_cell(r, vv->cell, escape);
     if (vv->kind != V_JSON || v == NULL || json_is_null(v))
         return 0; /* a table and its rows print nothing, as arrays and objects */
     if (json_is_string(v)) {
@@ -1164,7 +1169,7 @@ static int render(struct render *r, const struct tmpl *t)
         case K_VAR:
         case K_UVAR:
             if ((cell = row_cell(r, n)) != NULL) {
-                rc = n->kind == K_VAR ? buf_html_escape_str(r->out, cell) : buf_puts(r->out, cell);
+                rc = put_cell(r, cell, n->kind == K_VAR);
                 break;
             }
             v = resolve(r, n);

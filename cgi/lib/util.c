@@ -53,17 +53,6 @@ int buf_grow(struct buf *b, size_t extra)
     return 0;
 }
 
-int buf_append(struct buf *b, const void *data, size_t len)
-{
-    if (buf_reserve(b, len) != 0)
-        return -1;
-    if (len > 0)
-        memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-    return 0;
-}
-
 int buf_puts(struct buf *b, const char *s)
 {
     return buf_append(b, s, strlen(s));

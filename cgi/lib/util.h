@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -46,7 +47,17 @@ static inline int buf_reserve(struct buf *b, size_t extra)
 {
     return extra < b->cap - b->len ? 0 : buf_grow(b, extra); /* cap > len once allocated */
 }
-int buf_append(struct buf *b, const void *data, size_t len);
+/* Appends len bytes; inline like buf_reserve (a page is hundreds of short pieces). */
+static inline int buf_append(struct buf *b, const void *data, size_t len)
+{
+    if (buf_reserve(b, len) != 0)
+        return -1;
+    if (len > 0)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return 0;
+}
 int buf_puts(struct buf *b, const char *s);
 static inline int buf_putc(struct buf *b, char c)
 {

@@ -15,5 +15,5 @@ check_has "the task's log says so" "$(cat "$HOME_DIR/log/certificates.log")" "5 
 read -r U P <<<"$(demo_user province ha-giang)"
 login "$U" "$P"
 req "$BASE/app/certificates"
-check_has "the province's list shows them expired" "$R_BODY" "expired"
-check_lacks "and none valid" "$R_BODY" "<td>valid"
+check_has "the province's list shows them expired, said in Vietnamese" "$R_BODY" "<td>hết hạn"
+check_lacks "and none valid" "$R_BODY" "<td>còn hiệu lực"

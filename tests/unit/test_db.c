@@ -2,8 +2,8 @@
  * test_db.c — unit tests of the database layer: production settings on open,
  * migrations by user_version (fresh install from schema.sql, upgrades step by step,
  * a failing migration applies nothing), the statement cache, two readers of one
- * snapshot (db_twin_reader), and the shipped
- * schema being what its migrations build.
+ * snapshot (db_twin_reader), the shipped schema being what its migrations build, and
+ * the dossiers' copies of names that its triggers keep (0005).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -218,6 +218,108 @@ static void shipped_schema_matches_migrations(void **state)
     db_close(b);
 }
 
+/* The first column of the first row of sql, as text ("" for none or NULL). */
+static const char *one_text(struct db *db, const char *sql)
+{
+    static char out[512];
+    sqlite3_stmt *st;
+
+    out[0] = '\0';
+    assert_int_equal(sqlite3_prepare_v2(db->h, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out;
+}
+
+static const char COPIES[] =
+    "SELECT group_concat(id || ':' || product_name || '/' || group_code || '/' || subject_name, "
+    "' ') FROM (SELECT * FROM dossier ORDER BY id)";
+
+/* A producer, a product of it and two dossiers in the shipped schema. */
+static void seed_dossiers(struct db *db)
+{
+    assert_int_equal(
+        db_exec(db,
+                "INSERT INTO area (code, name, level, parent, valid_from) VALUES "
+                "('t', 'Tỉnh', 'province', NULL, '2019-01-01');"
+                "INSERT INTO subject (id, kind, name, area_code, created_at) VALUES "
+                "(1, 'household', 'Hộ A', 't', 0), (2, 'household', 'Hộ B', 't', 0);"
+                "INSERT INTO product (id, subject_id, name, slug, group_regime, group_code, "
+                "area_code, created_at) VALUES (1, 1, 'Chè', 'che', '1048', '1.1.1', 't', 0);"
+                "INSERT INTO dossier (id, product_id, province, area_code, year, level, round, "
+                "regime, created_at) VALUES (1, 1, 't', 't', 2020, 'province', 1, '1048', 0), "
+                "(2, 1, 't', 't', 2021, 'province', 1, '1048', 0);"),
+        0);
+}
+
+/* Migration 0005: a dossier's copies of its product's name and group and its
+ * producer's name follow the originals whatever changes them. */
+static void dossier_copies_follow(void **state)
+{
+    char cwd[4096];
+    struct db *db = open_fresh("copies.db");
+
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    assert_int_equal(db_migrate(db, cwd), 0);
+    seed_dossiers(db);
+    assert_string_equal(one_text(db, COPIES), "1:Chè/1.1.1/Hộ A 2:Chè/1.1.1/Hộ A");
+    assert_int_equal(db_exec(db, "UPDATE product SET name = 'Chè xanh', group_code = '1.1.2'"), 0);
+    assert_string_equal(one_text(db, COPIES), "1:Chè xanh/1.1.2/Hộ A 2:Chè xanh/1.1.2/Hộ A");
+    assert_int_equal(db_exec(db, "UPDATE subject SET name = 'Hộ An' WHERE id = 1"), 0);
+    assert_string_equal(one_text(db, COPIES), "1:Chè xanh/1.1.2/Hộ An 2:Chè xanh/1.1.2/Hộ An");
+    assert_int_equal(db_exec(db, "UPDATE product SET subject_id = 2"), 0);
+    assert_string_equal(one_text(db, COPIES), "1:Chè xanh/1.1.2/Hộ B 2:Chè xanh/1.1.2/Hộ B");
+    assert_int_equal(db_exec(db, "UPDATE subject SET name = 'Hộ An 2' WHERE id = 1"), 0);
+    assert_string_equal(one_text(db, COPIES), "1:Chè xanh/1.1.2/Hộ B 2:Chè xanh/1.1.2/Hộ B");
+    /* written out of order, as a hand-run script with foreign keys off could */
+    assert_int_equal(db_exec(db, "PRAGMA foreign_keys=OFF;"
+                                 "INSERT INTO dossier (id, product_id, province, area_code, year, "
+                                 "level, round, regime, created_at) VALUES "
+                                 "(3, 2, 't', 't', 2022, 'province', 1, '1048', 0);"
+                                 "INSERT INTO product (id, subject_id, name, slug, group_regime, "
+                                 "group_code, area_code, created_at) VALUES "
+                                 "(2, 3, 'Mật ong', 'mat-ong', '1048', '1.2', 't', 0);"
+                                 "INSERT INTO subject (id, kind, name, area_code, created_at) "
+                                 "VALUES (3, 'household', 'Hộ C', 't', 0);"
+                                 "PRAGMA foreign_keys=ON;"),
+                     0);
+    assert_string_equal(one_text(db, "SELECT product_name || '/' || group_code || '/' || "
+                                     "subject_name FROM dossier WHERE id = 3"),
+                        "Mật ong/1.2/Hộ C");
+    assert_int_equal(db_exec(db, "UPDATE dossier SET product_id = 1 WHERE id = 3"), 0);
+    assert_string_equal(one_text(db, "SELECT product_name || '/' || subject_name FROM dossier "
+                                     "WHERE id = 3"),
+                        "Chè xanh/Hộ B");
+    db_close(db);
+}
+
+/* A database of version 4 with dossiers gets their copies when migrated. */
+static void dossier_copies_on_upgrade(void **state)
+{
+    char cwd[4096], cmd[4200];
+    struct db *db = open_fresh("copies4.db");
+    struct buf sql = BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    FILE *f;
+
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    snprintf(cmd, sizeof(cmd), "cat %s/db/migrations/000[1-4]_*.sql", cwd);
+    assert_non_null(f = popen(cmd, "r"));
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        buf_append(&sql, chunk, n);
+    pclose(f);
+    assert_int_equal(db_exec(db, sql.data), 0);
+    buf_free(&sql);
+    assert_int_equal(db_exec(db, "PRAGMA user_version=4"), 0);
+    seed_dossiers(db);
+    assert_int_equal(db_migrate(db, cwd), 0);
+    assert_true(db_user_version(db) >= 5);
+    assert_string_equal(one_text(db, COPIES), "1:Chè/1.1.1/Hộ A 2:Chè/1.1.1/Hộ A");
+    db_close(db);
+}
+
 /* db_twin_reader: the two connections read one snapshot, which a writer's later commit
  * does not move; with the write lock held elsewhere it gives up (NULL) and leaves db
  * outside any transaction. */
@@ -259,6 +361,8 @@ int main(void)
         cmocka_unit_test(statement_cache),
         cmocka_unit_test(twin_reader),
         cmocka_unit_test(shipped_schema_matches_migrations),
+        cmocka_unit_test(dossier_copies_follow),
+        cmocka_unit_test(dossier_copies_on_upgrade),
     };
 
     return cmocka_run_group_tests_name("db", tests, setup, teardown);
