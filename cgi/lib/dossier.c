@@ -28,25 +28,13 @@ int dossier_status_from(const char *name)
 
 const char *dossier_status_label(const char *name)
 {
-    int k = dossier_status_from(name);
-
-    return k >= 0 ? dossier_status_labels[k] : "";
+    return code_label(dossier_status_names, dossier_status_labels, name, "");
 }
 
 void dossier_rows_label(json_t *rows)
 {
-    size_t i;
-    json_t *e, *v;
-
-    json_array_foreach(rows, i, e)
-    {
-        if ((v = json_object_get(e, "status")) != NULL)
-            json_object_set_new_nocheck(
-                e, "status_label", json_string_nocheck(dossier_status_label(json_string_value(v))));
-        if ((v = json_object_get(e, "level")) != NULL)
-            json_object_set_new_nocheck(
-                e, "level_label", json_string_nocheck(rules_level_label_of(json_string_value(v))));
-    }
+    db_rows_label(rows, "status", dossier_status_names, dossier_status_labels);
+    db_rows_label(rows, "level", rules_level_names, rules_level_labels);
 }
 
 const char *const subject_kind_names[] = {"cooperative", "coop_group", "household",

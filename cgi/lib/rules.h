@@ -33,7 +33,7 @@
 
 /* Levels of the administration that evaluate or certify. */
 enum rules_level { LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_CENTRAL, LEVEL__MAX };
-extern const char *const rules_level_names[LEVEL__MAX]; /* "commune", … as in rule files */
+extern const char *const rules_level_names[LEVEL__MAX + 1]; /* "commune", …; NULL-ended */
 extern const char *const rules_level_labels[LEVEL__MAX]; /* "xã", "huyện", "tỉnh", "trung ương" */
 /* The level named name (a database's or a rule file's), or -1 (NULL included). */
 int rules_level_from(const char *name);

@@ -14,24 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const rules_level_names[LEVEL__MAX] = {"commune", "district", "province", "central"};
+const char *const rules_level_names[LEVEL__MAX + 1] = {"commune", "district", "province", "central",
+                                                       NULL};
 const char *const rules_level_labels[LEVEL__MAX] = {"xã", "huyện", "tỉnh", "trung ương"};
 const char *const rules_regime_names[REGIME__MAX] = {"1048", "148", "148+1489"};
-
-int rules_level_from(const char *name)
-{
-    for (int lv = 0; name && lv < LEVEL__MAX; lv++)
-        if (strcmp(name, rules_level_names[lv]) == 0)
-            return lv;
-    return -1;
-}
-
-const char *rules_level_label_of(const char *name)
-{
-    int lv = rules_level_from(name);
-
-    return lv >= 0 ? rules_level_labels[lv] : "";
-}
 const char *const support_category_names[SUPPORT__MAX] = {
     "packaging",  "quality_test", "trademark", "certification", "trade_promotion",
     "consulting", "sales_point",  "training",  "star_reward"};
@@ -244,6 +230,16 @@ static int name_index(const char *s, const char *const *names, int n)
         if (strcmp(s, names[i]) == 0)
             return i;
     return -1;
+}
+
+int rules_level_from(const char *name)
+{
+    return name_index(name, rules_level_names, LEVEL__MAX);
+}
+
+const char *rules_level_label_of(const char *name)
+{
+    return code_label(rules_level_names, rules_level_labels, name, "");
 }
 
 /* Pushes t[key] if it is a table (returns its index) or nothing (returns 0). */
