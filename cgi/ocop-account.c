@@ -321,6 +321,45 @@ static void decorate_year(json_t *y)
                                   json_array_size(json_object_get(y, "notes")) > 0));
 }
 
+/* A regime's levels as table rows: the abolished left out, each named in Vietnamese,
+ * and whether it certifies and forwards at all (a threshold of 0 is "none", which a
+ * template would print as 0). */
+static void decorate_levels(json_t *g)
+{
+    json_t *rows = json_array(), *r;
+    const char *lv;
+
+    json_object_foreach(json_object_get(g, "routing"), lv, r)
+    {
+        if (json_is_true(json_object_get(r, "abolished")))
+            continue;
+        json_object_set_new(r, "level", json_string(lv));
+        json_object_set_new(r, "level_label", json_string(rules_level_label_of(lv)));
+        json_object_set_new(
+            r, "certifies",
+            json_boolean(json_integer_value(json_object_get(r, "certify_min")) > 0));
+        json_object_set_new(
+            r, "forwards", json_boolean(json_integer_value(json_object_get(r, "forward_min")) > 0));
+        json_array_append(rows, r);
+    }
+    json_object_set_new(g, "levels", rows);
+}
+
+/* Each document's levels also by their Vietnamese names. */
+static void decorate_documents(json_t *docs)
+{
+    json_t *d, *v, *labels;
+    size_t i, k;
+
+    json_array_foreach(docs, i, d)
+    {
+        labels = json_array();
+        json_array_foreach(json_object_get(d, "levels"), k, v)
+            json_array_append_new(labels, json_string(rules_level_label_of(json_string_value(v))));
+        json_object_set_new(d, "level_labels", labels);
+    }
+}
+
 static json_t *view_json(const struct rules_area *a, int year, const struct session *s)
 {
     json_t *j = rules_area_json(a, year), *y, *links = json_array(), *g;
@@ -344,19 +383,8 @@ static json_t *view_json(const struct rules_area *a, int year, const struct sess
             links, json_pack("{s:s,s:s}", "code", rules_area_code(d), "name", rules_area_name(d)));
     json_object_set_new(j, "has_districts", json_boolean(json_array_size(links) > 0));
     json_object_set_new(j, "districts", links);
-    json_array_foreach(json_object_get(j, "regimes"), i, g)
-    {
-        json_t *rows = json_array(), *r;
-        const char *lv;
-        json_object_foreach(json_object_get(g, "routing"), lv, r)
-        {
-            if (json_is_true(json_object_get(r, "abolished")))
-                continue;
-            json_object_set_new(r, "level", json_string(lv));
-            json_array_append(rows, r);
-        }
-        json_object_set_new(g, "levels", rows);
-    }
+    json_array_foreach(json_object_get(j, "regimes"), i, g) decorate_levels(g);
+    decorate_documents(json_object_get(j, "documents"));
     snprintf(prov, sizeof(prov), "%.*s", (int)strcspn(rules_area_code(a), "/"), rules_area_code(a));
     err = rules_last_error(rt.rules, prov);
     if (err && s && (s->role == ROLE_ADMIN || s->role == ROLE_PROVINCE))

@@ -27,6 +27,13 @@ check_has "shows the support cap" "$R_BODY" "30.000.000"
 check_has "shows the checklist" "$R_BODY" "Phương án sản xuất"
 check_has "says the sheet is illustrative" "$R_BODY" "minh hoạ — không phải phiếu chính thức"
 check_has "links the district" "$R_BODY" 'href="/app/rules/tinh-a/huyen-b"'
+check_has "names each level in Vietnamese; a level that certifies nothing shows a dash, not 0–0★" \
+    "$R_BODY" "<td>huyện</td>
+<td>—</td><td>50 điểm</td>"
+check_has "… and one that forwards nothing, not 0 points" "$R_BODY" "<td>trung ương</td>
+<td>5–5★</td><td>—</td>"
+check_lacks "no 0–0★ anywhere" "$R_BODY" "0–0★"
+check_has "the checklist's levels by name" "$R_BODY" "<td>xã huyện tỉnh trung ương </td>"
 
 req "$BASE/app/rules/tinh-a/huyen-b?year=2020"
 check_eq "a district's page is 200" "$R_STATUS" 200
