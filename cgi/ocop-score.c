@@ -1148,7 +1148,7 @@ static const char SQL_CERTS[] =
 
 static const char *const cert_statuses[] = {"valid", "expired", "revoked", "reduced", NULL};
 static const char *const cert_status_labels[] = {"còn hiệu lực", "hết hạn", "đã thu hồi",
-                                                 "đã hạ hạng"};
+                                                 "đã hạ hạng sao"};
 
 /* Who may revoke or reduce a certificate (post_certificate says the same). */
 static int cert_changer(const struct session *s)

@@ -407,7 +407,7 @@ static void dispatch(const struct app *app, struct request *rq, FCGX_Stream *in,
 /* ---- writing the reply ---- */
 
 /* The session for the templates, by hand (json_pack parses its format on every
- * call: a twentieth of a list's page, #9). The user's texts are checked as json_pack
+ * call: 2% of a list's page, #9). The user's texts are checked as json_pack
  * checked them: a name that is not UTF-8 fails the object (NULL), not the page. */
 static json_t *session_json(const struct request *rq)
 {
