@@ -410,6 +410,7 @@ static int product_form(struct request *rq, struct reply *rp, int status, json_t
     data = json_pack("{s:o,s:o,s:o,s:s}", "product", product, "groups", groups, "areas",
                      areas_json(rq->session, area ? area : subject_area), "regime",
                      rules_regime_names[g]);
+    json_object_set_new(data, "regime_label", json_string(rules_regime_labels[g]));
     if (error)
         json_object_set_new(data, "form_error", json_string(error));
     reply_set(rp, status, "app/product", data);
@@ -1334,6 +1335,7 @@ static int get_dossier(struct request *rq, struct reply *rp)
                      rules_level_labels[c.lv], "regime", rules_regime_names[c.g], "status",
                      c.d.status, "status_label", k >= 0 ? dossier_status_labels[k] : c.d.status,
                      "return_reason", c.d.return_reason[0] ? c.d.return_reason : NULL);
+    json_object_set_new(data, "regime_label", json_string(rules_regime_labels[c.g]));
     json_object_set_new(data, "checklist", list);
     json_object_set_new(data, "other_files", other);
     json_object_set_new(data, "all_files", files);

@@ -883,16 +883,17 @@ static json_t *result_json(const struct sctx *x, const struct score_result *r, j
     for (int s = 2; s <= STAR_MAX && r->counted; s++)
         if (fabs(r->mean - bands[s]) < 1.0)
             edge = json_pack("{s:i,s:i}", "star", s, "edge", bands[s]);
-    return json_pack(
-        "{s:I,s:s,s:s,s:i,s:s,s:s,s:s,s:o,s:i,s:i,s:f,s:i,s:b,s:b,s:i,s:i,s:s,s:s,s:o,s:o,s:i,s:i}",
-        "dossier", (json_int_t)x->d.id, "product_name", x->d.product_name, "council", x->c.name,
-        "round", x->d.round, "level", x->d.level, "level_label", rules_level_label_of(x->d.level),
-        "regime", rules_regime_names[x->g], "members", rows, "counted", r->counted, "eligible",
-        r->members, "mean", r->mean, "spread", r->spread, "spread_ok", r->spread_ok, "quorum_ok",
-        r->quorum_ok, "band", r->band, "stars", r->stars, "decision",
-        score_decision_names[r->decision], "decision_label", decision_labels[r->decision],
-        "near_edge", edge, "calibration", calibration(x, spread), "quorum_pct", q, "spread_max",
-        spread);
+    return json_pack("{s:I,s:s,s:s,s:i,s:s,s:s,s:s,s:s,s:o,s:i,s:i,s:f,s:i,s:b,s:b,s:i,s:i,s:s,s:s,"
+                     "s:o,s:o,s:i,s:i}",
+                     "dossier", (json_int_t)x->d.id, "product_name", x->d.product_name, "council",
+                     x->c.name, "round", x->d.round, "level", x->d.level, "level_label",
+                     rules_level_label_of(x->d.level), "regime", rules_regime_names[x->g],
+                     "regime_label", rules_regime_labels[x->g], "members", rows, "counted",
+                     r->counted, "eligible", r->members, "mean", r->mean, "spread", r->spread,
+                     "spread_ok", r->spread_ok, "quorum_ok", r->quorum_ok, "band", r->band, "stars",
+                     r->stars, "decision", score_decision_names[r->decision], "decision_label",
+                     decision_labels[r->decision], "near_edge", edge, "calibration",
+                     calibration(x, spread), "quorum_pct", q, "spread_max", spread);
 }
 
 static int get_result(struct request *rq, struct reply *rp)

@@ -42,6 +42,8 @@ const char *rules_level_label_of(const char *name);
 
 /* Evaluation regimes: QĐ 1048/2019, QĐ 148/2023, and 148 as amended by QĐ 1489/2025. */
 enum rules_regime { REGIME_1048, REGIME_148, REGIME_148_1489, REGIME__MAX };
+/* The decisions by their numbers, as pages name them ("theo QĐ 1048/QĐ-TTg"). */
+extern const char *const rules_regime_labels[REGIME__MAX];
 extern const char *const rules_regime_names[REGIME__MAX]; /* "1048", "148", "148+1489" */
 
 enum support_category {

@@ -18,6 +18,8 @@ const char *const rules_level_names[LEVEL__MAX + 1] = {"commune", "district", "p
                                                        NULL};
 const char *const rules_level_labels[LEVEL__MAX] = {"xã", "huyện", "tỉnh", "trung ương"};
 const char *const rules_regime_names[REGIME__MAX] = {"1048", "148", "148+1489"};
+const char *const rules_regime_labels[REGIME__MAX] = {"QĐ 1048/QĐ-TTg", "QĐ 148/QĐ-TTg",
+                                                      "QĐ 148/QĐ-TTg sửa đổi bởi QĐ 1489/QĐ-TTg"};
 const char *const support_category_names[SUPPORT__MAX] = {
     "packaging",  "quality_test", "trademark", "certification", "trade_promotion",
     "consulting", "sales_point",  "training",  "star_reward"};

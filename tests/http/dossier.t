@@ -59,6 +59,7 @@ check_eq "a write without the CSRF token is 403" "$R_STATUS" 403
 # --- products
 req "$BASE/app/products/new?subject=$SUBJ"
 check_has "the product form offers the 1048 groups of 2020" "$R_BODY" '1.1.1 — Rau, củ, quả, hạt tươi'
+check_has "… naming the decision they come from" "$R_BODY" "(phân nhóm theo QĐ 1048/QĐ-TTg)"
 req -X POST --data-urlencode "csrf=$CSRF" -d subject_id="$SUBJ" --data-urlencode "name=Mật ong bạc hà" -d group_code=9.9 -d area_code=tinh-a/huyen-b/xa-c "$BASE/app/products"
 check_eq "a group outside the classification is 422" "$R_STATUS" 422
 check_has "and says so" "$R_BODY" "Nhóm sản phẩm không có trong bộ phân nhóm"

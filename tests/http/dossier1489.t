@@ -27,6 +27,8 @@ check_eq "under regime 1489" "$(sql "SELECT regime FROM dossier WHERE id=$D")" 1
 req "$BASE/app/products/$P"
 check_has "the product's page lists the dossier by its level's name" "$R_BODY" "Năm 2025, cấp tỉnh, đợt"
 req "$BASE/app/dossiers/$D"
+check_has "the dossier names its regime by the decisions" "$R_BODY" "· theo QĐ 148/QĐ-TTg sửa đổi bởi QĐ 1489/QĐ-TTg</p>"
+req "$BASE/app/dossiers/$D"
 check_has "the checklist includes the commune's report document" "$R_BODY" "Báo cáo đánh giá của xã"
 check_has "and the report form" "$R_BODY" "Nguồn gốc nguyên liệu tại địa phương"
 req -H "Accept: application/json" -F "csrf=$CSRF" -F "f_phieu_dang_ky=@$F/a.pdf" -F "f_bao_cao_xa=@$F/a.pdf" "$BASE/app/dossiers/$D/files"

@@ -112,7 +112,7 @@ check_eq "mean 62.5 (65 and 60)" "$(jq '.mean' <<<"$R_BODY")" 62.5
 check_eq "under 1048 the district forwards it" "$(jq -r '.decision' <<<"$R_BODY")" forward
 check_eq "the conflict is on the result" "$(jq -r '.members[2].conflict_note' <<<"$R_BODY")" "Người nhà của chủ thể"
 req "$BASE/app/dossiers/900/result"
-check_has "the result page names the level" "$R_BODY" "· cấp huyện ·"
+check_has "the result page names the level and the decision it is scored under" "$R_BODY" "· cấp huyện · đợt 1 · theo QĐ 1048/QĐ-TTg</p>"
 check_has "… and each member's role and sheet by name" "$R_BODY" "<td>Thành viên 2</td><td>Thành viên</td><td>đã nộp</td>"
 req "$BASE/app/dossiers/900/result.csv"
 check_eq "the CSV export is 200" "$R_STATUS" 200
