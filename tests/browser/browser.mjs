@@ -44,3 +44,11 @@ export async function screenshot(page, name) {
 }
 
 export const base = process.env.BASE;
+
+// Signs in through the login form as a person does and waits for the start page.
+export async function signIn(page, username, password) {
+  await page.goto(`${base}/app/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${base}/app/`), page.click('main button[type=submit]')]);
+}

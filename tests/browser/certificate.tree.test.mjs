@@ -2,15 +2,12 @@
 // sees the status and issuer in Vietnamese, opens "Thu hồi, hạ hạng…" on a valid one,
 // and revokes it with a decision number and a reason; the list then says so and offers
 // no form for it. Screenshot: the open form.
-import { ok, done, launch, screenshot, base } from './browser.mjs';
+import { ok, done, launch, screenshot, base, signIn } from './browser.mjs';
 
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.goto(`${base}/app/login`);
-  await page.fill('#username', 'can-bo-tinh');
-  await page.fill('#password', 'mat-khau-thu-can-bo-tinh');
-  await Promise.all([page.waitForURL(`${base}/app/`), page.click('main button[type=submit]')]);
+  await signIn(page, 'can-bo-tinh', 'mat-khau-thu-can-bo-tinh');
 
   await page.goto(`${base}/app/certificates`);
   const row = page.locator('tr', { hasText: '0001/2020/TINH-A' });

@@ -2,7 +2,7 @@
 // product, opens a dossier in the open round, picks two documents and uploads them with
 // the progress bar (on a line throttled to 300 kB/s so the bar is seen moving), and sees
 // them listed with the checklist complete. Screenshots: mid-upload and after.
-import { ok, done, launch, screenshot, base } from './browser.mjs';
+import { ok, done, launch, screenshot, base, signIn } from './browser.mjs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ocop-browser-'));
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.goto(`${base}/app/login`);
-  await page.fill('#username', 'can-bo-xa');
-  await page.fill('#password', 'mat-khau-thu-can-bo-xa');
-  await Promise.all([page.waitForURL(`${base}/app/`), page.click('main button[type=submit]')]);
+  await signIn(page, 'can-bo-xa', 'mat-khau-thu-can-bo-xa');
 
   await page.click('nav.main-nav >> text=Chủ thể, sản phẩm');
   await page.click('text=Đăng ký chủ thể mới');

@@ -1,15 +1,12 @@
 // score.tree.test.mjs — a council member in chromium opens a score sheet, sees the part
 // and overall totals change as options are chosen, saves a draft, and submits; the
 // submitted sheet is locked. Screenshot: the filled sheet.
-import { ok, done, launch, screenshot, base } from './browser.mjs';
+import { ok, done, launch, screenshot, base, signIn } from './browser.mjs';
 
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.goto(`${base}/app/login`);
-  await page.fill('#username', 'tv1');
-  await page.fill('#password', 'mat-khau-thu-tv1');
-  await Promise.all([page.waitForURL(`${base}/app/`), page.click('main button[type=submit]')]);
+  await signIn(page, 'tv1', 'mat-khau-thu-tv1');
 
   await page.goto(`${base}/app/score`);
   await Promise.all([page.waitForURL(/\/app\/dossiers\/900\/score$/), page.click('text=Mật ong thử')]);
