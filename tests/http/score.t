@@ -177,6 +177,23 @@ check_eq "the JSON keeps the codes beside the labels" \
     "valid|còn hiệu lực|province|tỉnh"
 req "$BASE/app/certificates?expiring=abc"
 check_eq "a bad filter is 400" "$R_STATUS" 400
+# what the form sends, refused: each field missing or wrong, and nothing changes
+CERT_STATE="SELECT status||'|'||coalesce(status_reason,'')||'|'||(SELECT count(*) FROM certificate_event e WHERE e.certificate_id=c.id) FROM certificate c WHERE id=$CERT2"
+before=$(sql "$CERT_STATE")
+req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$CERT2"
+check_eq "a revocation without its reason is 422" "$R_STATUS" 422
+check_has "… naming the field" "$R_BODY" "Lý do"
+req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm" "$BASE/app/certificates/$CERT2"
+check_eq "… without the decision's number, 422" "$R_STATUS" 422
+req -X POST --data-urlencode "csrf=$CSRF" -d status=valid --data-urlencode "reason=Vi phạm" --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$CERT2"
+check_eq "… with a change that is not revoke or reduce, 422" "$R_STATUS" 422
+req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm" --data-urlencode "decision_no=$(printf 'x%.0s' $(seq 1 65))" "$BASE/app/certificates/$CERT2"
+check_eq "… with a decision number over 64 characters, 422" "$R_STATUS" 422
+as can-bo-huyen
+req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm" --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$CERT2"
+check_eq "… by a district official, 403" "$R_STATUS" 403
+as can-bo-tinh
+check_eq "… and the certificate is as it was" "$(sql "$CERT_STATE")" "$before"
 req -X POST --data-urlencode "csrf=$CSRF" -d status=revoked --data-urlencode "reason=Vi phạm an toàn thực phẩm" --data-urlencode "decision_no=9/QĐ-UBND" "$BASE/app/certificates/$CERT2"
 check_eq "the province revokes a certificate: 303" "$R_STATUS" 303
 check_eq "revoked, with its reason and an event" "$(sql "SELECT c.status||'|'||(SELECT kind FROM certificate_event e WHERE e.certificate_id=c.id ORDER BY id DESC LIMIT 1) FROM certificate c WHERE dossier_id=902")" "revoked|revoked"
