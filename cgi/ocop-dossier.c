@@ -1046,7 +1046,7 @@ static int list_table(struct pool *pool, sqlite3_stmt *st, size_t max_rows, stru
 {
     int ncols = sqlite3_column_count(st), nc = ncols + 3, at[3], rc, bad = 0;
     const char **cols = ncols <= LIST_MAX_COLS ? table_columns(pool, st, ncols, at) : NULL;
-    const char **row, **cells = pool_alloc(pool, sizeof(*cells) * (size_t)nc * (max_rows + 1));
+    const char **row, **cells = pool_alloc(pool, sizeof(*cells) * (size_t)nc * max_rows);
     struct mst_table *t = pool_alloc(pool, sizeof(*t));
     struct area_memo am = {.n = 0};
 
