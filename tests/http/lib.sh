@@ -38,7 +38,7 @@ check_lacks() {
 free_port() {
     local p
     for _ in $(seq 1 50); do
-        p=$((20000 + RANDOM % 20000))
+        p=$((20000 + RANDOM % 12000)) # under Linux's ephemeral ports (32768-): none of them is a client's
         if ! (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo $p; return; fi
     done
     return 1
